@@ -1,0 +1,130 @@
+"""News articles: from the staff's two Markdown files to what Material's blog reads.
+
+Staff write language-neutral metadata (id, dates, authors, categories, tags,
+campaign, cover image, draft) once, in the Vietnamese original. The English
+file carries only its own text (title, summary, body, alt texts). Before the
+blog plugin reads a post, `merged_post` joins the two and turns registry ids
+into the names the reader sees in that language.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from . import frontmatter
+from .layout import BLOG_DIR, POSTS_DIR, ContentLayout
+from .registries import Registries
+
+#: Fields a translation writes for itself; everything else comes from the original.
+TRANSLATED_FIELDS = ("title", "summary", "cover_alt", "source_hash")
+
+
+@dataclass(frozen=True)
+class Article:
+    """An article as both builds see it: shared metadata plus one language's text."""
+
+    id: str
+    lang: str
+    meta: dict[str, Any]
+    body: str
+    translated: bool
+
+    @property
+    def date(self) -> dt.date:
+        return _as_date(self.meta["date"])
+
+    @property
+    def url(self) -> str:
+        """Path under the language root: tin-bai/2024/12/<id>/ (fixed by date and id)."""
+        return f"{BLOG_DIR}/{self.date:%Y}/{self.date:%m}/{self.id}/"
+
+    def is_published(self, today: dt.date) -> bool:
+        return not self.meta.get("draft", False) and self.date <= today
+
+
+def _as_date(value: Any) -> dt.date:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value))
+
+
+def article_files(layout: ContentLayout, lang: str) -> dict[str, Path]:
+    """Article files of one language, by article id (the file name)."""
+    folder = layout.language_docs(lang) / POSTS_DIR
+    return {p.stem: p for p in sorted(folder.glob("*.md"))} if folder.is_dir() else {}
+
+
+def load_article(layout: ContentLayout, article_id: str, lang: str, original_lang: str) -> Article:
+    """Read an article in `lang`, taking shared metadata from the original."""
+    original = frontmatter.parse(
+        (layout.language_docs(original_lang) / POSTS_DIR / f"{article_id}.md").read_text("utf-8")
+    )
+    meta = dict(original.meta)
+    body = original.body
+    path = layout.language_docs(lang) / POSTS_DIR / f"{article_id}.md"
+    translated = lang == original_lang or path.exists()
+    if lang != original_lang and path.exists():
+        translation = frontmatter.parse(path.read_text("utf-8"))
+        for key in TRANSLATED_FIELDS:
+            if key in translation.meta:
+                meta[key] = translation.meta[key]
+        body = translation.body
+    meta.setdefault("id", article_id)
+    return Article(article_id, lang, meta, body, translated)
+
+
+def blog_front_matter(article: Article, registries: Registries) -> dict[str, Any]:
+    """The front matter Material's blog plugin expects, in the article's language."""
+    lang = article.lang
+    meta = dict(article.meta)
+    date: dict[str, Any] = {"created": article.date}
+    if meta.get("updated"):
+        date["updated"] = _as_date(meta["updated"])
+    category_names = [
+        registries.get("categories", c).label(lang)
+        for c in meta.get("categories", [])
+        if registries.get("categories", c)
+    ]
+    tag_names = [
+        registries.get("topics", t).label(lang) if registries.get("topics", t) else t
+        for t in meta.get("tags", [])
+    ]
+    merged: dict[str, Any] = {
+        "title": meta.get("title", article.id),
+        "description": meta.get("summary", ""),
+        "date": date,
+        "slug": article.id,
+        "categories": category_names,
+        "authors": list(meta.get("authors", [])),
+        "tags": tag_names,
+        "draft": bool(meta.get("draft", False)),
+        # Our own fields, for templates and related-article lists.
+        "article_id": article.id,
+        "campaign": meta.get("campaign"),
+        "category_ids": list(meta.get("categories", [])),
+        "topic_ids": list(meta.get("tags", [])),
+    }
+    return merged
+
+
+def merged_post(article: Article, registries: Registries) -> str:
+    """The whole post file the blog plugin will read."""
+    return frontmatter.render(blog_front_matter(article, registries), article.body)
+
+
+def authors_file(registries: Registries, lang: str) -> dict[str, Any]:
+    """Material's `.authors.yml` content, made from the units registry."""
+    authors = {}
+    for unit in registries.entries("units"):
+        parent = registries.get("units", unit.data.get("parent", ""))
+        authors[unit.id] = {
+            "name": unit.label(lang),
+            "description": parent.label(lang) if parent else "",
+            "avatar": "assets/unit.svg",
+        }
+    return {"authors": authors}

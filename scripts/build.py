@@ -1,0 +1,143 @@
+"""Build the whole bilingual site: one MkDocs build per language, in parallel, then join.
+
+The build is atomic: everything is written to a temporary folder beside the
+output, and `site/` is replaced only when every step succeeded. A failed build
+leaves the previous `site/` exactly as it was and raises BuildError.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from . import postbuild
+from .i18n import Language, languages_from_alternate
+from .layout import REPO_ROOT
+
+
+class BuildError(RuntimeError):
+    """Raised by `build_site` when a language build or a later step fails."""
+
+
+@dataclass(frozen=True)
+class LanguageBuild:
+    """One language's MkDocs configuration file."""
+
+    lang: str
+    config_file: Path
+
+
+@dataclass
+class BuildReport:
+    pages: dict[str, int] = field(default_factory=dict)
+    seconds: float = 0.0
+    warnings: int = 0
+    sitemap_entries: dict[str, int] = field(default_factory=dict)
+
+    def summary(self) -> str:
+        counts = ", ".join(f"{lang}: {n}" for lang, n in self.pages.items())
+        return (f"Đã dựng {sum(self.pages.values())} trang ({counts}) trong {self.seconds:.1f} s, "
+                f"{self.warnings} cảnh báo / built {sum(self.pages.values())} pages "
+                f"in {self.seconds:.1f} s, {self.warnings} warnings")
+
+
+class _SafeLoaderWithTags(yaml.SafeLoader):
+    """Reads mkdocs.yml for its `extra.alternate` list, ignoring MkDocs' custom tags."""
+
+
+_SafeLoaderWithTags.add_multi_constructor("!", lambda loader, suffix, node: None)
+
+
+def site_languages(root: Path = REPO_ROOT) -> list[Language]:
+    config = yaml.load((root / "mkdocs.yml").read_text("utf-8"), Loader=_SafeLoaderWithTags)
+    return languages_from_alternate(config["extra"]["alternate"])
+
+
+def language_builds(root: Path = REPO_ROOT) -> list[LanguageBuild]:
+    """mkdocs.yml is the default language; mkdocs.<lang>.yml the others."""
+    builds = []
+    for i, language in enumerate(site_languages(root)):
+        name = "mkdocs.yml" if i == 0 else f"mkdocs.{language.code}.yml"
+        builds.append(LanguageBuild(language.code, root / name))
+    return builds
+
+
+def root_site_url(root: Path = REPO_ROOT) -> str:
+    config = yaml.load((root / "mkdocs.yml").read_text("utf-8"), Loader=_SafeLoaderWithTags)
+    return os.environ.get("SITE_URL") or config.get("site_url") or "http://127.0.0.1:8000/"
+
+
+def _run_builds(builds: list[LanguageBuild], out: Path, root: Path, quiet: bool) -> list[str]:
+    """Start every language build at once; return the output of each (warnings counted)."""
+    procs = []
+    for b in builds:
+        cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file",
+               str(b.config_file), "--site-dir", str(out / b.lang)]
+        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_CACHE_DIR": str(out / "cache")}
+        procs.append((b, subprocess.Popen(
+            cmd, cwd=root, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+        )))
+    outputs, failed = [], []
+    for b, proc in procs:
+        text, _ = proc.communicate()
+        outputs.append(text)
+        if not quiet or proc.returncode:
+            for line in text.splitlines():
+                if "WARNING" in line or "ERROR" in line or "Error" in line or not quiet:
+                    print(f"[{b.lang}] {line}", file=sys.stderr)
+        if proc.returncode:
+            failed.append(b.lang)
+    if failed:
+        raise BuildError(
+            "Dựng trang thất bại cho ngôn ngữ: " + ", ".join(failed)
+            + " (xem thông báo ở trên) / the build failed for: " + ", ".join(failed)
+        )
+    return outputs
+
+
+def build_site(
+    root: Path = REPO_ROOT, output: Path | None = None, quiet: bool = True
+) -> BuildReport:
+    """Build every language and replace `output` (default: root/site) atomically."""
+    started = time.perf_counter()
+    output = output or root / "site"
+    builds = language_builds(root)
+    languages = site_languages(root)
+    output.parent.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix=".site-build-", dir=output.parent))
+    try:
+        outputs = _run_builds(builds, work, root, quiet)
+        joined = work / builds[0].lang
+        shutil.rmtree(work / "cache", ignore_errors=True)
+        for b, language in zip(builds[1:], languages[1:], strict=True):
+            shutil.move(str(work / b.lang), str(joined / language.root.strip("/")))
+        report = BuildReport()
+        report.warnings = sum(text.count("WARNING") for text in outputs)
+        postbuild.disable_material_alternate_lookup(joined)
+        postbuild.resolve_language_links(joined, languages)
+        report.sitemap_entries = postbuild.write_sitemaps(joined, languages, root_site_url(root))
+        pages = postbuild.built_pages(joined, languages)
+        report.pages = {code: len(p) for code, p in pages.items()}
+        _replace(joined, output)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _replace(new: Path, output: Path) -> None:
+    """Swap the finished folder in; the old site is removed only after the swap."""
+    old = output.with_name(output.name + ".old")
+    shutil.rmtree(old, ignore_errors=True)
+    if output.exists():
+        output.rename(old)
+    new.rename(output)
+    shutil.rmtree(old, ignore_errors=True)

@@ -1,0 +1,55 @@
+"""Reading and writing Markdown files with a YAML front matter block."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+FRONT_MATTER_RE = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
+
+
+@dataclass
+class MarkdownDocument:
+    """A Markdown file split into its metadata and its body."""
+
+    meta: dict[str, Any] = field(default_factory=dict)
+    body: str = ""
+    #: 1-based line of the first body line in the original file.
+    body_line: int = 1
+
+
+class FrontMatterError(ValueError):
+    """The front matter block is missing its end or is not a YAML mapping."""
+
+
+def split(text: str) -> tuple[str | None, str, int]:
+    """Return (front matter text or None, body, line number where the body starts)."""
+    match = FRONT_MATTER_RE.match(text)
+    if not match:
+        return None, text, 1
+    header = match.group(1) or ""
+    return header, text[match.end():], text[: match.end()].count("\n") + 1
+
+
+def parse(text: str) -> MarkdownDocument:
+    """Parse a Markdown document; raise FrontMatterError or yaml.YAMLError when broken."""
+    header, body, line = split(text)
+    if header is None:
+        if text.startswith("---"):
+            raise FrontMatterError("front matter is not closed by a line '---'")
+        return MarkdownDocument({}, text, 1)
+    meta = yaml.safe_load(header) if header.strip() else {}
+    if meta is None:
+        meta = {}
+    if not isinstance(meta, dict):
+        raise FrontMatterError("front matter must be a mapping of 'field: value' lines")
+    return MarkdownDocument(meta, body, line)
+
+
+def render(meta: dict[str, Any], body: str) -> str:
+    """Write a document back as text (block style YAML, Unicode kept readable)."""
+    header = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, default_flow_style=False)
+    return f"---\n{header}---\n\n{body.lstrip()}"

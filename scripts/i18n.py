@@ -1,0 +1,129 @@
+"""Two languages, one path per page: URL helpers and untranslated-page stand-ins.
+
+Every page has the same path under both language roots (`/chien-dich/` and
+`/en/chien-dich/`). A page that exists in one language only gets a stand-in
+page in the other, which says plainly that it is not translated yet and links
+to the original; so the language switcher can always keep the reader's place.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass
+from urllib.parse import urljoin
+
+#: Interface strings of our own templates and stand-in pages, per language.
+MESSAGES: dict[str, dict[str, str]] = {
+    "vi": {
+        "untranslated_title": "Trang này chưa có bản tiếng Việt",
+        "untranslated_body": "Trang «{title}» hiện mới có bằng {language}. "
+        "Bản tiếng Việt đang được chuẩn bị.",
+        "read_original": "Đọc bản gốc bằng {language}",
+        "language_name_vi": "tiếng Việt",
+        "language_name_en": "tiếng Anh",
+        "switch_to": "Chuyển sang {language}",
+        "select_language": "Chọn ngôn ngữ",
+        "hotline": "Tổng đài quốc gia bảo vệ trẻ em: gọi 111, miễn phí, 24/7",
+    },
+    "en": {
+        "untranslated_title": "This page is not yet translated into English",
+        "untranslated_body": "The page “{title}” is available in {language} only for now. "
+        "The English translation is in preparation.",
+        "read_original": "Read the original in {language}",
+        "language_name_vi": "Vietnamese",
+        "language_name_en": "English",
+        "switch_to": "Switch to {language}",
+        "select_language": "Select language",
+        "hotline": "National child protection hotline: call 111, free, 24/7",
+    },
+}
+
+
+@dataclass(frozen=True)
+class Language:
+    """A language of the site: its code, its own name, and its root path ("/", "/en/")."""
+
+    code: str
+    name: str
+    root: str
+
+
+def languages_from_alternate(alternate: list[dict]) -> list[Language]:
+    """Read Material's `extra.alternate` list: the first entry is the default language."""
+    languages = []
+    for item in alternate:
+        root = "/" + str(item["link"]).strip("/") + "/"
+        languages.append(Language(item["lang"], item["name"], root.replace("//", "/")))
+    return languages
+
+
+def message(lang: str, key: str, **values: str) -> str:
+    return MESSAGES.get(lang, MESSAGES["vi"])[key].format(**values)
+
+
+def language_name(in_lang: str, of_lang: str) -> str:
+    """The name of language `of_lang`, written in `in_lang` ("tiếng Anh", "Vietnamese")."""
+    return message(in_lang, f"language_name_{of_lang}")
+
+
+def _depth(url: str) -> int:
+    """How many folders deep a page URL is ('' -> 0, 'a/' -> 1, 'a/b/' -> 2)."""
+    url = url.split("#", 1)[0]
+    return url.count("/")
+
+
+def relative_href(page_url: str, from_root: str, to_root: str, target_url: str) -> str:
+    """Relative link from the page at `from_root + page_url` to `to_root + target_url`.
+
+    Relative links keep the site working wherever it is served (a test server,
+    a preview host, a sub-folder) without knowing its address.
+    """
+    up = _depth(page_url) + from_root.strip("/").count("/") + (1 if from_root.strip("/") else 0)
+    href = "../" * up + to_root.lstrip("/") + target_url
+    return href or "./"
+
+
+def absolute_url(root_site_url: str, lang_root: str, page_url: str) -> str:
+    """The public address of a page (for hreflang links, sitemaps and feeds)."""
+    base = root_site_url if root_site_url.endswith("/") else root_site_url + "/"
+    return urljoin(base, lang_root.lstrip("/") + page_url)
+
+
+def language_site_url(root_site_url: str, language: Language) -> str:
+    """The site_url of one language's build, from the site's root address."""
+    return absolute_url(root_site_url, language.root, "")
+
+
+def src_to_url(src_uri: str) -> str:
+    """The URL MkDocs gives a Markdown source path with use_directory_urls."""
+    stem, _ = posixpath.splitext(src_uri)
+    if stem == "index":
+        return ""
+    if posixpath.basename(stem) == "index":
+        return posixpath.dirname(stem) + "/"
+    return stem + "/"
+
+
+def url_to_src(url: str) -> str:
+    """A Markdown source path that MkDocs turns into `url` (inverse of src_to_url)."""
+    return (url + "index.md") if (url == "" or url.endswith("/")) else url + ".md"
+
+
+def untranslated_page(lang: str, original_lang: str, title: str, original_href: str) -> str:
+    """Markdown of the stand-in for a page that exists only in `original_lang`."""
+    other = language_name(lang, original_lang)
+    heading = message(lang, "untranslated_title")
+    body = message(lang, "untranslated_body", title=title, language=other)
+    link = message(lang, "read_original", language=other)
+    return (
+        "---\n"
+        "search:\n  exclude: true\n"
+        "robots: noindex\n"
+        "untranslated: true\n"
+        f"original_lang: {original_lang}\n"
+        "---\n\n"
+        f"# {heading}\n\n"
+        f"{body}\n\n"
+        f'[{link}]({original_href}){{ hreflang="{original_lang}" lang="{original_lang}" '
+        '.md-button .md-button--primary }\n'
+    )

@@ -1,0 +1,148 @@
+"""The MkDocs plugin `bilingual`: translates MkDocs events into calls of our modules.
+
+Each language is its own MkDocs build (mkdocs.yml, mkdocs.en.yml). This plugin
+gives every build what it needs to know about the other language, and nothing
+here holds logic that a test cannot call directly in the modules it uses.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import yaml
+from mkdocs.config import config_options
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from . import articles, clock, i18n
+from .layout import POSTS_DIR, ContentLayout
+from .pages import source_pages
+from .registries import Registries, load_registries
+
+log = logging.getLogger("mkdocs.plugins.bilingual")
+
+
+class BilingualConfig(Config):
+    #: Repository root that holds docs/ and campaigns/ (default: the config file's folder).
+    content_root = config_options.Optional(config_options.Dir(exists=True))
+
+
+class BilingualPlugin(BasePlugin[BilingualConfig]):
+    def __init__(self) -> None:
+        self.is_serve = False
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.is_serve = command == "serve"
+
+    # Runs before Material's blog plugin reads its authors file and categories.
+    @event_priority(100)
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        root = self.config.content_root or str(Path(config.config_file_path).parent)
+        self.layout = ContentLayout(Path(root))
+        self.languages = i18n.languages_from_alternate(config.extra["alternate"])
+        self.lang = config.theme["language"]
+        self.language = next(x for x in self.languages if x.code == self.lang)
+        self.original = self.languages[0]
+        # site_url in mkdocs.yml is the root of the whole bilingual site.
+        self.root_site_url = config.site_url or "/"
+        config.site_url = i18n.language_site_url(self.root_site_url, self.language)
+        self.registries: Registries = load_registries(self.layout.registries)
+        self.today = clock.today()
+        config.watch.extend(str(p) for p in (self.layout.docs, self.layout.campaigns) if p.is_dir())
+        self._configure_blog(config)
+        return config
+
+    # Before the blog plugin (-50) collects posts, so it reads the merged files.
+    @event_priority(100)
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        self._merge_posts(files, config)
+        self._add_untranslated_pages(files, config)
+        return files
+
+    def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav):
+        context["i18n"] = self._page_languages(page)
+        return context
+
+    # -- configure ---------------------------------------------------------------
+
+    def _configure_blog(self, config: MkDocsConfig) -> None:
+        blog = config.plugins.get("material/blog")
+        if blog is None:
+            return
+        cache = self.layout.cache / "build" / self.lang
+        cache.mkdir(parents=True, exist_ok=True)
+        authors = cache / "authors.yml"
+        authors.write_text(
+            yaml.safe_dump(articles.authors_file(self.registries, self.lang), allow_unicode=True),
+            encoding="utf-8",
+        )
+        blog.config.authors_file = str(authors)
+        names = {e.label(self.lang): e.id for e in self.registries.entries("categories")}
+        # Category pages get the registry id as their path, the same in both languages.
+        blog.config.categories_slugify = lambda name, _separator: names.get(name, name)
+        blog.config.categories_allowed = list(names)
+
+    # -- files -------------------------------------------------------------------
+
+    def _merge_posts(self, files: Files, config: MkDocsConfig) -> None:
+        cache = self.layout.cache / "build" / self.lang / "posts"
+        cache.mkdir(parents=True, exist_ok=True)
+        for file in list(files.documentation_pages()):
+            if not file.src_uri.startswith(POSTS_DIR + "/"):
+                continue
+            article_id = Path(file.src_uri).stem
+            article = articles.load_article(self.layout, article_id, self.lang, self.original.code)
+            merged = cache / f"{article_id}.md"
+            text = articles.merged_post(article, self.registries)
+            if not merged.exists() or merged.read_text("utf-8") != text:
+                merged.write_text(text, encoding="utf-8")
+            # The blog plugin reads the post from abs_src_path: point it at the merged text.
+            file.abs_src_path = str(merged)
+
+    def _add_untranslated_pages(self, files: Files, config: MkDocsConfig) -> None:
+        include_drafts = self.is_serve
+        mine = source_pages(self.layout, self.lang, self.original.code, self.today, include_drafts)
+        for other in self.languages:
+            if other.code == self.lang:
+                continue
+            theirs = source_pages(
+                self.layout, other.code, self.original.code, self.today, include_drafts
+            )
+            for url, page in theirs.items():
+                if url in mine:
+                    continue
+                href = i18n.relative_href(url, self.language.root, other.root, url)
+                text = i18n.untranslated_page(self.lang, other.code, page.title, href)
+                files.append(File.generated(config, i18n.url_to_src(url), content=text))
+                mine[url] = page
+
+    # -- templates ---------------------------------------------------------------
+
+    def _page_languages(self, page: Page) -> dict:
+        url = page.url
+        is_404 = url == "404.html"
+        alternates = []
+        for lang in self.languages:
+            target = "" if is_404 else url
+            alternates.append({
+                "lang": lang.code,
+                "name": lang.name,
+                "current": lang.code == self.lang,
+                # A 404 page is shown at any depth, so it links by absolute path.
+                "href": urlsplit(i18n.absolute_url(self.root_site_url, lang.root, "")).path
+                if is_404 else i18n.relative_href(url, self.language.root, lang.root, target),
+                "url": i18n.absolute_url(self.root_site_url, lang.root, target),
+            })
+        return {
+            "lang": self.lang,
+            "alternates": alternates,
+            "x_default": alternates[0]["url"],
+            "is_404": is_404,
+            "untranslated": bool(page.meta.get("untranslated")),
+            "t": i18n.MESSAGES[self.lang],
+        }
