@@ -65,7 +65,13 @@ class BilingualPlugin(BasePlugin[BilingualConfig]):
         return files
 
     def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav):
-        context["i18n"] = self._page_languages(page)
+        context["i18n"] = self._page_languages(page.url, bool(page.meta.get("untranslated")))
+        return context
+
+    # The 404 page is a theme template, not a page: it gets its context here.
+    def on_template_context(self, context, *, template_name: str, config: MkDocsConfig):
+        if template_name == "404.html":
+            context["i18n"] = self._page_languages("404.html", False)
         return context
 
     # -- configure ---------------------------------------------------------------
@@ -123,8 +129,7 @@ class BilingualPlugin(BasePlugin[BilingualConfig]):
 
     # -- templates ---------------------------------------------------------------
 
-    def _page_languages(self, page: Page) -> dict:
-        url = page.url
+    def _page_languages(self, url: str, untranslated: bool) -> dict:
         is_404 = url == "404.html"
         alternates = []
         for lang in self.languages:
@@ -143,6 +148,6 @@ class BilingualPlugin(BasePlugin[BilingualConfig]):
             "alternates": alternates,
             "x_default": alternates[0]["url"],
             "is_404": is_404,
-            "untranslated": bool(page.meta.get("untranslated")),
+            "untranslated": untranslated,
             "t": i18n.MESSAGES[self.lang],
         }
