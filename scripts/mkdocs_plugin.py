@@ -20,6 +20,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from . import articles, clock, i18n
+from .generated import BuildContext, generated_pages
 from .layout import POSTS_DIR, ContentLayout
 from .pages import source_pages
 from .registries import Registries, load_registries
@@ -61,6 +62,7 @@ class BilingualPlugin(BasePlugin[BilingualConfig]):
     @event_priority(100)
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         self._merge_posts(files, config)
+        self._add_generated_pages(files, config)
         self._add_untranslated_pages(files, config)
         return files
 
@@ -110,15 +112,22 @@ class BilingualPlugin(BasePlugin[BilingualConfig]):
             # The blog plugin reads the post from abs_src_path: point it at the merged text.
             file.abs_src_path = str(merged)
 
+    def _context(self, lang: str) -> BuildContext:
+        return BuildContext(self.layout, lang, self.languages, self.registries, self.today,
+                            include_drafts=self.is_serve)
+
+    def _add_generated_pages(self, files: Files, config: MkDocsConfig) -> None:
+        for page in generated_pages(self._context(self.lang)):
+            files.append(File.generated(config, page.src_uri, content=page.markdown))
+            for dest, source in page.assets.items():
+                files.append(File.generated(config, dest, abs_src_path=source))
+
     def _add_untranslated_pages(self, files: Files, config: MkDocsConfig) -> None:
-        include_drafts = self.is_serve
-        mine = source_pages(self.layout, self.lang, self.original.code, self.today, include_drafts)
+        mine = source_pages(self._context(self.lang))
         for other in self.languages:
             if other.code == self.lang:
                 continue
-            theirs = source_pages(
-                self.layout, other.code, self.original.code, self.today, include_drafts
-            )
+            theirs = source_pages(self._context(other.code))
             for url, page in theirs.items():
                 if url in mine:
                     continue

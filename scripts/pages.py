@@ -7,14 +7,14 @@ that is what decides where the stand-in "not yet translated" pages go.
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
 from . import frontmatter
 from .articles import article_files, load_article
+from .generated import BuildContext, generated_pages
 from .i18n import src_to_url
-from .layout import POSTS_DIR, ContentLayout
+from .layout import POSTS_DIR
 
 
 @dataclass(frozen=True)
@@ -39,10 +39,10 @@ def _title_of(path: Path) -> str:
     return path.stem
 
 
-def source_pages(
-    layout: ContentLayout, lang: str, original_lang: str, today: dt.date, include_drafts: bool
-) -> dict[str, SourcePage]:
-    """Every page `lang` publishes from its own sources, by URL."""
+def source_pages(context: BuildContext) -> dict[str, SourcePage]:
+    """Every page `context.lang` publishes from its own sources, by URL."""
+    layout, lang, original_lang = context.layout, context.lang, context.original_lang
+    today, include_drafts = context.today, context.include_drafts
     pages: dict[str, SourcePage] = {}
     docs = layout.language_docs(lang)
     if docs.is_dir():
@@ -59,4 +59,7 @@ def source_pages(
         article = load_article(layout, article_id, lang, original_lang)
         if include_drafts or article.is_published(today):
             pages[article.url] = SourcePage(article.url, str(article.meta.get("title")), lang)
+    for generated in generated_pages(context):
+        url = src_to_url(generated.src_uri)
+        pages[url] = SourcePage(url, generated.title, lang)
     return pages

@@ -99,13 +99,13 @@ def resolve_language_links(site: Path, languages: list[Language]) -> int:
             if not missing:
                 continue
 
-            def switch(match: re.Match[str], *, _page=page, _missing=missing) -> str:
+            def switch(match: re.Match[str], *, _page=page, _missing=missing, _code=code) -> str:
                 target_lang = match.group(4)
                 if target_lang not in _missing:
                     return match.group(0)
                 target = fallback_url(_page.url, pages[target_lang])
                 href = relative_href(
-                    _page.url, by_code[code].root, by_code[target_lang].root, target
+                    _page.url, by_code[_code].root, by_code[target_lang].root, target
                 )
                 return f"{match.group(1)}{href}{match.group(3)}"
 

@@ -1,4 +1,4 @@
-"""In headless Chromium: the language switcher keeps the reader's page; no request leaves 127.0.0.1."""
+"""Headless Chromium: the language switcher keeps the reader's page; requests stay on 127.0.0.1."""
 
 from __future__ import annotations
 

@@ -1,0 +1,58 @@
+"""Pages built from data (campaigns, training modules, listings), one registry of generators.
+
+A generator takes the BuildContext of one language and returns the pages that
+language publishes. The same function serves the build (the pages are added to
+MkDocs' files) and the page catalogue (so the other language knows which pages
+exist and where stand-ins are needed). To add a kind of generated page, write
+a generator in its own module and list it in `GENERATORS`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from .i18n import Language
+from .layout import ContentLayout
+from .registries import Registries
+
+
+@dataclass(frozen=True)
+class BuildContext:
+    """What a generator may know about the build it serves."""
+
+    layout: ContentLayout
+    lang: str
+    languages: list[Language]
+    registries: Registries
+    today: dt.date
+    include_drafts: bool = False
+
+    @property
+    def original_lang(self) -> str:
+        return self.languages[0].code
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    """A page with no Markdown file of its own: its source path and its Markdown text."""
+
+    src_uri: str
+    markdown: str
+    title: str
+    #: Extra files to copy into the site beside the page: {site path: source file}.
+    assets: dict[str, str] = field(default_factory=dict)
+
+
+Generator = Callable[[BuildContext], list[GeneratedPage]]
+
+#: Every generator of the site, in the order their pages are added.
+GENERATORS: list[Generator] = []
+
+
+def generated_pages(context: BuildContext) -> list[GeneratedPage]:
+    pages: list[GeneratedPage] = []
+    for generator in GENERATORS:
+        pages.extend(generator(context))
+    return pages
