@@ -4,12 +4,13 @@ A generator takes the BuildContext of one language and returns the pages that
 language publishes. The same function serves the build (the pages are added to
 MkDocs' files) and the page catalogue (so the other language knows which pages
 exist and where stand-ins are needed). To add a kind of generated page, write
-a generator in its own module and list it in `GENERATORS`.
+a generator in its own module and name it in `GENERATORS`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -47,12 +48,20 @@ class GeneratedPage:
 
 Generator = Callable[[BuildContext], list[GeneratedPage]]
 
-#: Every generator of the site, in the order their pages are added.
-GENERATORS: list[Generator] = []
+#: Every generator of the site ("module:function"), in the order their pages are added.
+#: Named, not imported, so that generator modules can import this one freely.
+GENERATORS: list[str] = [
+    "scripts.translations:staff_page",
+]
+
+
+def _load(name: str) -> Generator:
+    module, _, function = name.partition(":")
+    return getattr(importlib.import_module(module), function)
 
 
 def generated_pages(context: BuildContext) -> list[GeneratedPage]:
     pages: list[GeneratedPage] = []
-    for generator in GENERATORS:
-        pages.extend(generator(context))
+    for name in GENERATORS:
+        pages.extend(_load(name)(context))
     return pages
