@@ -8,6 +8,7 @@ to the original; so the language switcher can always keep the reader's place.
 
 from __future__ import annotations
 
+import html
 import posixpath
 from dataclasses import dataclass
 from urllib.parse import urljoin
@@ -124,6 +125,8 @@ def untranslated_page(lang: str, original_lang: str, title: str, original_href: 
         "---\n\n"
         f"# {heading}\n\n"
         f"{body}\n\n"
-        f'[{link}]({original_href}){{ hreflang="{original_lang}" lang="{original_lang}" '
-        '.md-button .md-button--primary }\n'
+        # Raw HTML, not a Markdown link: the target is in the other language's build, which
+        # MkDocs cannot see, so it would report the link as unrecognized (fatal in --strict).
+        f'<p><a href="{html.escape(original_href)}" hreflang="{original_lang}" '
+        f'lang="{original_lang}" class="md-button md-button--primary">{html.escape(link)}</a></p>\n'
     )

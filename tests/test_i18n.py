@@ -47,5 +47,5 @@ def test_stand_in_page_says_it_is_not_translated_and_links_the_original():
     text = i18n.untranslated_page("en", "vi", "Ngày Gia đình Việt Nam", "../../x/")
     assert "not yet translated into English" in text
     assert "Ngày Gia đình Việt Nam" in text
-    assert "](../../x/)" in text
+    assert '<a href="../../x/" hreflang="vi" lang="vi"' in text
     assert "robots: noindex" in text and "exclude: true" in text
