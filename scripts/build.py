@@ -18,7 +18,7 @@ from pathlib import Path
 
 import yaml
 
-from . import postbuild
+from . import postbuild, publish
 from .i18n import Language, languages_from_alternate
 from .layout import REPO_ROOT
 
@@ -126,6 +126,9 @@ def build_site(
         report.sitemap_entries = postbuild.write_sitemaps(joined, languages, root_site_url(root))
         pages = postbuild.built_pages(joined, languages)
         report.pages = {code: len(p) for code, p in pages.items()}
+        # Must stay LAST before the swap: it hashes the final inline scripts for the CSP
+        # and precompresses the final bytes; any step that edits files goes above it.
+        publish.prepare_site(joined)
         _replace(joined, output)
     finally:
         shutil.rmtree(work, ignore_errors=True)

@@ -1,0 +1,400 @@
+"""Make the joined site ready for a web server: security headers, redirects, precompression.
+
+`prepare_site(site)` is the last post-build step (scripts/build.py). It:
+1. reads every built HTML page once and collects
+   - the inline scripts, inline styles and style="" attributes, whose sha256
+     hashes go into the Content-Security-Policy (no 'unsafe-inline');
+   - the redirect pages (a `<meta http-equiv="refresh" content="0; url=...">`,
+     e.g. module short links `/m/<code>/` and old URLs), so that a web server
+     can answer them with a real 301 while static hosts keep the HTML page:
+     the built pages are the one truth, whatever registry they came from;
+2. writes, inside the site but never served (deploy/nginx.conf denies them):
+   `_deploy/security-headers.conf` and `_deploy/redirects.conf` (nginx
+   includes), plus `_headers` and `_redirects` (the format of Netlify and
+   Cloudflare Pages);
+3. writes `<file>.gz` and `<file>.br` next to every text file, byte-for-byte
+   reproducible (gzip mtime 0, fixed levels), on every core.
+
+Compression reads the final bytes, so it must stay the very last step.
+"""
+
+from __future__ import annotations
+
+import base64
+import gzip
+import hashlib
+import os
+import posixpath
+import re
+import time
+from collections.abc import Iterable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+
+import brotli
+
+#: Folder inside the built site for web server includes; deploy/nginx.conf refuses to serve it.
+DEPLOY_DIR = "_deploy"
+HEADERS_CONF = "security-headers.conf"
+REDIRECTS_CONF = "redirects.conf"
+#: Where deploy/nginx.conf expects the site; `render_nginx_conf` replaces it.
+DEFAULT_SITE_ROOT = "/var/www/noidung/site"
+NGINX_TEMPLATE = Path(__file__).resolve().parent.parent / "deploy" / "nginx.conf"
+
+COMPRESSIBLE_SUFFIXES = frozenset(
+    {".html", ".css", ".js", ".json", ".xml", ".svg", ".ics", ".txt", ".webmanifest"}
+)
+GZIP_LEVEL = 9
+#: Brotli 11 is ~1 MB/s: worth it for the shared theme assets (fetched by every reader,
+#: cached for a year), too slow for thousands of pages, where 6 is within ~10% of it.
+BROTLI_QUALITY_ASSETS = 11
+BROTLI_QUALITY_PAGES = 6
+
+#: script types a browser executes; any other type (application/json, ld+json) is a data block.
+EXECUTABLE_SCRIPT_TYPES = frozenset(
+    {"", "text/javascript", "application/javascript", "module", "text/ecmascript"}
+)
+
+#: Headers that do not depend on the built pages. The CSP is added by `security_headers`.
+STATIC_HEADERS: dict[str, str] = {
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "strict-origin-when-cross-origin",
+    # Only features Chromium and Firefox know: an unknown name is a console error.
+    "Permissions-Policy": (
+        "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), "
+        "microphone=(), payment=(), usb=()"
+    ),
+    # frame-ancestors in the CSP is the rule; X-Frame-Options covers old browsers.
+    "X-Frame-Options": "DENY",
+    "Cross-Origin-Opener-Policy": "same-origin",
+}
+
+META_REFRESH_RE = re.compile(r"^\s*0\s*[;,]\s*url\s*=\s*['\"]?([^'\"\s]+)", re.IGNORECASE)
+SAFE_PATH_RE = re.compile(r"^/[A-Za-z0-9._~/%-]*$")
+
+
+class PublishError(ValueError):
+    """Raised by `prepare_site` when a page cannot be served under the site's CSP."""
+
+
+@dataclass
+class InlineSources:
+    """Everything inline in the built pages that the CSP must allow by hash."""
+
+    scripts: set[str] = field(default_factory=set)
+    styles: set[str] = field(default_factory=set)
+    style_attributes: set[str] = field(default_factory=set)
+
+    def update(self, other: InlineSources) -> None:
+        self.scripts |= other.scripts
+        self.styles |= other.styles
+        self.style_attributes |= other.style_attributes
+
+
+@dataclass(frozen=True)
+class Redirect:
+    """`source` (a URL path of a redirect page) answers with a 301 to `target` (a path)."""
+
+    source: str
+    target: str
+
+
+@dataclass(frozen=True)
+class CompressionReport:
+    files: int
+    original_bytes: int
+    gzip_bytes: int
+    brotli_bytes: int
+    seconds: float
+
+    def summary(self) -> str:
+        def mb(n: int) -> str:
+            return f"{n / 1e6:.2f} MB"
+        return (f"precompressed {self.files} files in {self.seconds:.2f} s: "
+                f"{mb(self.original_bytes)} -> gzip {mb(self.gzip_bytes)}, "
+                f"brotli {mb(self.brotli_bytes)}")
+
+
+@dataclass(frozen=True)
+class PublishReport:
+    csp: str
+    redirects: list[Redirect]
+    compression: CompressionReport
+    scan_seconds: float
+
+
+# --- Reading the built pages -------------------------------------------------------------
+
+class _PageScanner(HTMLParser):
+    """Collects inline code and a meta refresh; rejects what no CSP hash can allow."""
+
+    def __init__(self, where: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.where = where
+        self.found = InlineSources()
+        self.refresh: str | None = None
+        self.problems: list[str] = []
+        self._capture: str | None = None
+        self._text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = {name: value or "" for name, value in attrs}
+        for name, value in values.items():
+            if name.startswith("on"):
+                self.problems.append(f"{self.where}: inline event handler {name}=\"{value[:40]}\" "
+                                     f"on <{tag}>: move it to a script file")
+            elif name in ("href", "src", "action") and value.strip().lower().startswith(
+                    "javascript:"):
+                self.problems.append(f"{self.where}: javascript: URL in {name} on <{tag}>")
+        if "style" in values:
+            self.found.style_attributes.add(values["style"])
+        if tag == "script" and "src" not in values:
+            kind = values.get("type", "").strip().lower()
+            if kind in EXECUTABLE_SCRIPT_TYPES:
+                self._capture, self._text = "script", []
+        elif tag == "style":
+            self._capture, self._text = "style", []
+        elif tag == "meta" and values.get("http-equiv", "").lower() == "refresh":
+            match = META_REFRESH_RE.match(values.get("content", ""))
+            if match:
+                self.refresh = match.group(1)
+
+    def handle_data(self, data: str) -> None:
+        if self._capture:
+            self._text.append(data)
+
+    def handle_endtag(self, tag: str) -> None:
+        if self._capture == tag:
+            target = self.found.scripts if tag == "script" else self.found.styles
+            target.add("".join(self._text))
+            self._capture = None
+
+
+def scan_page(html: str, where: str = "<page>") -> tuple[InlineSources, str | None]:
+    """Inline scripts/styles/style attributes of one page, and its meta-refresh target.
+
+    Raises PublishError for inline event handlers and javascript: URLs, which a
+    CSP can only allow with 'unsafe-inline' or 'unsafe-hashes' for scripts.
+    """
+    scanner = _PageScanner(where)
+    scanner.feed(html)
+    scanner.close()
+    if scanner.problems:
+        raise PublishError("\n".join(scanner.problems))
+    return scanner.found, scanner.refresh
+
+
+def url_path_of(file: Path, site: Path) -> str:
+    """The URL path a page is served at (`a/b/index.html` -> `/a/b/`)."""
+    rel = file.relative_to(site).as_posix()
+    if rel == "index.html":
+        return "/"
+    if rel.endswith("/index.html"):
+        return "/" + rel[: -len("index.html")]
+    return "/" + rel
+
+
+def resolve_target(source: str, target: str) -> str | None:
+    """An absolute path for a refresh target relative to `source`; None for other origins."""
+    if re.match(r"^[a-z][a-z0-9+.-]*:|^//", target, re.IGNORECASE):
+        return None
+    path = target.split("#", 1)[0]
+    base = source if source.endswith("/") else posixpath.dirname(source) + "/"
+    joined = posixpath.normpath(posixpath.join(base, path)) if not path.startswith("/") else path
+    if path.endswith("/") and not joined.endswith("/"):
+        joined += "/"
+    return joined
+
+
+# --- Headers -------------------------------------------------------------------------------
+
+def csp_hash(text: str) -> str:
+    """The CSP source expression for an inline script, style or style attribute."""
+    digest = hashlib.sha256(text.encode("utf-8")).digest()
+    return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
+
+
+def content_security_policy(sources: InlineSources, wasm: bool = False) -> str:
+    """A policy allowing only the site's own origin, plus the given inline code by hash.
+
+    `wasm` adds 'wasm-unsafe-eval' (WebAssembly only, not eval), which a
+    WebAssembly search such as Pagefind needs.
+    """
+    scripts = ["'self'"] + (["'wasm-unsafe-eval'"] if wasm else [])
+    scripts += sorted(csp_hash(s) for s in sources.scripts)
+    styles = ["'self'"] + sorted(csp_hash(s) for s in sources.styles)
+    if sources.style_attributes:
+        # style="" needs 'unsafe-hashes': it allows exactly these attribute values, nothing else.
+        styles += ["'unsafe-hashes'"] + sorted(csp_hash(s) for s in sources.style_attributes)
+    directives = [
+        "default-src 'self'",
+        "script-src " + " ".join(scripts),
+        "style-src " + " ".join(styles),
+        # data: for the SVG icons inlined in Material's stylesheet (mask-image).
+        "img-src 'self' data:",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "worker-src 'self'",
+        "manifest-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+        "frame-ancestors 'none'",
+    ]
+    return "; ".join(directives)
+
+
+def security_headers(csp: str) -> dict[str, str]:
+    return {"Content-Security-Policy": csp, **STATIC_HEADERS}
+
+
+def nginx_headers_conf(headers: dict[str, str]) -> str:
+    lines = ["# Generated by scripts/publish.py at build time: do not edit.",
+             "# Included by deploy/nginx.conf inside its server block."]
+    for name, value in headers.items():
+        if '"' in value or "\n" in value:
+            raise PublishError(f"header {name} has a character nginx cannot quote: {value!r}")
+        lines.append(f'add_header {name} "{value}" always;')
+    return "\n".join(lines) + "\n"
+
+
+def nginx_redirects_conf(redirects: Iterable[Redirect]) -> str:
+    lines = ["# Generated by scripts/publish.py from the built redirect pages: do not edit."]
+    for r in redirects:
+        for source in {r.source, r.source.rstrip("/")} - {""}:
+            lines.append(f"location = {source} {{ return 301 {r.target}; }}")
+    return "\n".join(lines) + "\n"
+
+
+def static_host_headers(headers: dict[str, str]) -> str:
+    """`_headers` for Netlify / Cloudflare Pages: the same headers on every path."""
+    return "/*\n" + "".join(f"  {name}: {value}\n" for name, value in headers.items())
+
+
+def static_host_redirects(redirects: Iterable[Redirect]) -> str:
+    """`_redirects` for Netlify / Cloudflare Pages."""
+    return "".join(f"{r.source} {r.target} 301\n" for r in redirects)
+
+
+# --- Precompression ------------------------------------------------------------------------
+
+def compressible_files(site: Path) -> list[Path]:
+    return sorted(p for p in site.rglob("*")
+                  if p.suffix in COMPRESSIBLE_SUFFIXES and p.is_file()
+                  and DEPLOY_DIR not in p.relative_to(site).parts[:1])
+
+
+def compress_file(path: Path, brotli_quality: int) -> tuple[int, int, int]:
+    """Write path.gz and path.br when smaller than the file; return the three sizes.
+
+    A variant that would not be smaller is not written (nginx then sends the file).
+    """
+    data = path.read_bytes()
+    sizes = [len(data)]
+    for suffix, packed in (
+        (".gz", gzip.compress(data, compresslevel=GZIP_LEVEL, mtime=0)),
+        (".br", brotli.compress(data, quality=brotli_quality)),
+    ):
+        target = path.with_name(path.name + suffix)
+        if len(packed) < len(data):
+            target.write_bytes(packed)
+            sizes.append(len(packed))
+        else:
+            target.unlink(missing_ok=True)
+            sizes.append(len(data))
+    return sizes[0], sizes[1], sizes[2]
+
+
+def precompress(site: Path, workers: int | None = None) -> CompressionReport:
+    """Precompress every text file of `site` (zlib and brotli release the GIL: threads)."""
+    started = time.perf_counter()
+    files = compressible_files(site)
+
+    def one(path: Path) -> tuple[int, int, int]:
+        in_assets = "assets" in path.relative_to(site).parts
+        return compress_file(path, BROTLI_QUALITY_ASSETS if in_assets else BROTLI_QUALITY_PAGES)
+
+    with ThreadPoolExecutor(max_workers=workers or os.cpu_count() or 1) as pool:
+        sizes = list(pool.map(one, files))
+    return CompressionReport(
+        files=len(files),
+        original_bytes=sum(s[0] for s in sizes),
+        gzip_bytes=sum(s[1] for s in sizes),
+        brotli_bytes=sum(s[2] for s in sizes),
+        seconds=time.perf_counter() - started,
+    )
+
+
+# --- The build step ------------------------------------------------------------------------
+
+def scan_site(site: Path) -> tuple[InlineSources, list[Redirect]]:
+    """Inline code of every page and every redirect page of the built site."""
+    sources, redirects, problems = InlineSources(), [], []
+    for file in sorted(site.rglob("*.html")):
+        source = url_path_of(file, site)
+        try:
+            found, refresh = scan_page(file.read_text("utf-8"), file.relative_to(site).as_posix())
+        except PublishError as error:
+            problems.append(str(error))
+            continue
+        sources.update(found)
+        target = resolve_target(source, refresh) if refresh else None
+        if target and target != source:
+            if not SAFE_PATH_RE.match(target) or not SAFE_PATH_RE.match(source):
+                problems.append(f"{source}: redirect target {target!r} is not a plain URL path")
+            else:
+                redirects.append(Redirect(source, target))
+    if problems:
+        raise PublishError("Trang không an toàn với CSP / pages the CSP would break:\n"
+                           + "\n".join(problems))
+    return sources, redirects
+
+
+def prepare_site(site: Path, workers: int | None = None) -> PublishReport:
+    """Write the web server files for `site` and precompress it (the last build step)."""
+    started = time.perf_counter()
+    sources, redirects = scan_site(site)
+    wasm = any(site.rglob("*.wasm"))
+    csp = content_security_policy(sources, wasm=wasm)
+    headers = security_headers(csp)
+    deploy = site / DEPLOY_DIR
+    deploy.mkdir(exist_ok=True)
+    (deploy / HEADERS_CONF).write_text(nginx_headers_conf(headers), "utf-8")
+    (deploy / REDIRECTS_CONF).write_text(nginx_redirects_conf(redirects), "utf-8")
+    (site / "_headers").write_text(static_host_headers(headers), "utf-8")
+    (site / "_redirects").write_text(static_host_redirects(redirects), "utf-8")
+    scan_seconds = time.perf_counter() - started
+    compression = precompress(site, workers)
+    return PublishReport(csp, redirects, compression, scan_seconds)
+
+
+def render_nginx_conf(site_root: Path | str, listen: str | None = None,
+                      template: Path = NGINX_TEMPLATE) -> str:
+    """deploy/nginx.conf with the site's folder (and optionally the listen address) replaced."""
+    text = template.read_text("utf-8").replace(DEFAULT_SITE_ROOT, str(site_root).rstrip("/"))
+    if listen:
+        lines = text.splitlines()
+        first = next(i for i, line in enumerate(lines) if line.strip().startswith("listen "))
+        indent = lines[first][: len(lines[first]) - len(lines[first].lstrip())]
+        lines = [line for line in lines if not line.strip().startswith("listen ")]
+        lines.insert(first, f"{indent}listen {listen};")
+        text = "\n".join(lines) + "\n"
+    return text
+
+
+def main(argv: list[str] | None = None) -> int:
+    """`python -m scripts.publish nginx-conf SITE_ROOT`: print the nginx configuration."""
+    import sys
+
+    args = sys.argv[1:] if argv is None else argv
+    if len(args) == 2 and args[0] == "nginx-conf":
+        sys.stdout.write(render_nginx_conf(Path(args[1]).resolve()))
+        return 0
+    print("usage: python -m scripts.publish nginx-conf /path/to/site", file=sys.stderr)
+    return 2
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
