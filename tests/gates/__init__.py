@@ -1,0 +1,1 @@
+"""Quality gates over the real built site, one module per gate (issue 8)."""
