@@ -1,7 +1,8 @@
 """Page weight measured on the built files, compressed as a web server sends them.
 
-A server (nginx with `gzip on` and the usual gzip_types) compresses text: HTML, CSS,
-JavaScript, SVG, JSON, XML. Images and WOFF2 fonts are already compressed and go as they are.
+deploy/nginx.conf serves the `<file>.gz` twin written at build time (gzip_static) and
+gzips other text on the fly: HTML, CSS, JavaScript, SVG, JSON, XML. Images and WOFF2
+fonts are already compressed and go as they are.
 """
 
 from __future__ import annotations
@@ -25,6 +26,9 @@ CSS_IMPORT = re.compile(r"""@import\s+(['"])([^'"]+)\1""")
 
 def transfer_size(path: Path) -> int:
     """Bytes a server sends for this file (gzip for text types, as is otherwise)."""
+    twin = path.with_name(path.name + ".gz")
+    if twin.is_file():
+        return twin.stat().st_size
     data = path.read_bytes()
     if path.suffix.lower() in COMPRESSED_BY_SERVER:
         return len(gzip.compress(data, compresslevel=GZIP_LEVEL, mtime=0))

@@ -44,6 +44,8 @@ def test_text_is_gzipped_and_images_are_not(tmp_path):
     image.write_bytes(b"\x89PNG" + bytes(range(256)) * 4)
     assert transfer_size(text) == len(gzip.compress(text.read_bytes(), 6, mtime=0)) < 200
     assert transfer_size(image) == image.stat().st_size
+    (tmp_path / "a.css.gz").write_bytes(b"x" * 7)  # a precompressed twin is what is sent
+    assert transfer_size(text) == 7
 
 
 def test_weight_follows_stylesheets_to_fonts(tmp_path):
