@@ -1,0 +1,99 @@
+"""Debian's nginx running the shipped deploy/nginx.conf over a built site, on 127.0.0.1."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+
+from scripts.publish import render_nginx_conf
+
+NGINX = os.environ.get("NGINX", "/usr/sbin/nginx")
+MIME_TYPES = Path("/etc/nginx/mime.types")
+
+
+def nginx_or_skip() -> str:
+    """The nginx binary, or skip; with REQUIRE_BROWSER=1 or CI set, a missing one fails."""
+    path = NGINX if os.path.exists(NGINX) else shutil.which("nginx")
+    if path and MIME_TYPES.exists():
+        return path
+    message = f"nginx not found at {NGINX} (or no {MIME_TYPES}): install Debian's nginx-light"
+    if os.environ.get("REQUIRE_BROWSER") == "1" or os.environ.get("CI"):
+        pytest.fail(message)
+    pytest.skip(message)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def main_conf(prefix: Path, site_conf: Path) -> str:
+    """A minimal main nginx.conf like Debian's, everything under `prefix`."""
+    temp = "\n".join(f"    {name}_temp_path {prefix / name};"
+                     for name in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
+    # As root, workers would switch to 'nobody' and could not read a 0700 temp folder.
+    user = "user root;\n" if os.geteuid() == 0 else ""
+    return f"""{user}worker_processes 2;
+pid {prefix / 'nginx.pid'};
+error_log {prefix / 'error.log'} warn;
+events {{ worker_connections 1024; }}
+http {{
+    include {MIME_TYPES};
+    default_type application/octet-stream;
+    sendfile on;
+    tcp_nopush on;
+    access_log off;
+{temp}
+    include {site_conf};
+}}
+"""
+
+
+def _wait_for_port(port: int, proc: subprocess.Popen, log: Path, timeout: float = 10) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"nginx exited with {proc.returncode}:\n{log.read_text()}")
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=0.2):
+                return
+        except OSError:
+            time.sleep(0.05)
+    raise RuntimeError(f"nginx did not listen on {port} within {timeout} s:\n{log.read_text()}")
+
+
+@contextmanager
+def run_nginx(site: Path, prefix: Path) -> Iterator[str]:
+    """Run nginx in the foreground until the block ends; yields the base URL."""
+    binary = nginx_or_skip()
+    prefix.mkdir(parents=True, exist_ok=True)
+    port = free_port()
+    site_conf = prefix / "site.conf"
+    site_conf.write_text(render_nginx_conf(site.resolve(), listen=f"127.0.0.1:{port}"))
+    conf = prefix / "nginx.conf"
+    conf.write_text(main_conf(prefix, site_conf))
+    log = prefix / "error.log"
+    cmd = [binary, "-p", str(prefix), "-c", str(conf), "-e", str(log)]
+    check = subprocess.run([*cmd, "-t", "-q"], capture_output=True, text=True)
+    assert check.returncode == 0, f"nginx -t failed:\n{check.stderr}{log.read_text()}"
+    proc = subprocess.Popen([*cmd, "-g", "daemon off;"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        _wait_for_port(port, proc, log)
+        yield f"http://127.0.0.1:{port}/"
+    finally:
+        proc.terminate()  # SIGTERM: fast shutdown of the master and its workers
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
