@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from . import translations
+from . import clock, scaffold, translations
 from .build import BuildError, build_site
 from .layout import REPO_ROOT, ContentLayout
 
@@ -71,6 +71,42 @@ def _serve(args: argparse.Namespace) -> int:
                            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
 
 
+def _new(args: argparse.Namespace) -> int:
+    layout = ContentLayout(args.root)
+    title = args.title or _ask("Tiêu đề tiếng Việt / Vietnamese title: ")
+    title_en = args.title_en
+    if title_en is None and sys.stdin.isatty():
+        title_en = _ask("Tiêu đề tiếng Anh (Enter để bỏ qua) / English title (Enter to skip): ")
+    try:
+        request = scaffold.Request(args.kind, title or "", title_en or None,
+                                   _date(args.date or args.start), _date(args.end))
+        paths = scaffold.create(layout, request, clock.today())
+    except (scaffold.ScaffoldError, ValueError) as error:
+        print(f"LỖI / ERROR: {error}", file=sys.stderr)
+        return 1
+    for path in paths:
+        print(f"Đã tạo / created: {path.relative_to(layout.root)}")
+    print("Tiếp theo: sửa các dòng CẦN VIẾT, rồi chạy `python3 make.py validate` và "
+          "`python3 make.py serve` / next: fill in the TO WRITE lines, then validate and preview")
+    return 0
+
+
+def _ask(prompt: str) -> str:
+    return input(prompt).strip() if sys.stdin.isatty() else ""
+
+
+def _date(text: str | None):
+    import datetime as dt
+
+    if not text:
+        return None
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise ValueError(f"ngày «{text}» phải có dạng YYYY-MM-DD, ví dụ 2025-06-28 / "
+                         "dates are written YYYY-MM-DD") from None
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="noidung",
@@ -98,6 +134,16 @@ def main(argv: list[str] | None = None) -> int:
                        help="ngôn ngữ xem thử (mặc định: vi)")
     serve.add_argument("--addr", default="127.0.0.1:8000", help="địa chỉ:cổng / address:port")
     serve.set_defaults(func=_serve)
+
+    new = sub.add_parser("new", help="tạo nội dung mới / create new content")
+    new.add_argument("kind", choices=sorted(scaffold.KINDS),
+                     help="bai-viet (bài viết), hoc-phan (học phần), chien-dich (chiến dịch)")
+    new.add_argument("--title", help="tiêu đề tiếng Việt / Vietnamese title")
+    new.add_argument("--title-en", help="tiêu đề tiếng Anh / English title")
+    new.add_argument("--date", help="ngày đăng hoặc bắt đầu, YYYY-MM-DD (mặc định: hôm nay)")
+    new.add_argument("--start", help="ngày bắt đầu chiến dịch / campaign start, YYYY-MM-DD")
+    new.add_argument("--end", help="ngày kết thúc chiến dịch / campaign end, YYYY-MM-DD")
+    new.set_defaults(func=_new)
     args = parser.parse_args(argv)
     return args.func(args)
 
