@@ -52,6 +52,7 @@ Generator = Callable[[BuildContext], list[GeneratedPage]]
 #: Named, not imported, so that generator modules can import this one freely.
 GENERATORS: list[str] = [
     "scripts.translations:staff_page",
+    "scripts.training:pages",
     "scripts.campaign_pages:pages",
 ]
 

@@ -118,9 +118,9 @@ class BilingualPlugin(BasePlugin[BilingualConfig]):
 
     def _add_generated_pages(self, files: Files, config: MkDocsConfig) -> None:
         for page in generated_pages(self._context(self.lang)):
-            files.append(File.generated(config, page.src_uri, content=page.markdown))
+            _replace_file(files, File.generated(config, page.src_uri, content=page.markdown))
             for dest, source in page.assets.items():
-                files.append(File.generated(config, dest, abs_src_path=source))
+                _replace_file(files, File.generated(config, dest, abs_src_path=source))
 
     def _add_untranslated_pages(self, files: Files, config: MkDocsConfig) -> None:
         mine = source_pages(self._context(self.lang))
@@ -160,3 +160,12 @@ class BilingualPlugin(BasePlugin[BilingualConfig]):
             "untranslated": untranslated,
             "t": i18n.MESSAGES[self.lang],
         }
+
+
+def _replace_file(files: Files, file: File) -> None:
+    """Add `file`; a generated page replaces the source file of the same path
+    (e.g. a training module's Markdown, merged with its original's metadata)."""
+    existing = files.get_file_from_path(file.src_uri)
+    if existing is not None:
+        files.remove(existing)
+    files.append(file)
