@@ -1,0 +1,159 @@
+"""Campaigns in the built site: pages in both languages, the index groups, materials
+beside their page, the calendar and the two iCalendar feeds."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import icalendar
+import pytest
+
+from scripts import clock
+from scripts.build import root_site_url
+from scripts.campaign_calendar import event_uid
+from scripts.campaigns import (
+    ENDED,
+    RUNNING,
+    UPCOMING,
+    format_range,
+    format_size,
+    load_campaigns,
+    text,
+)
+from scripts.layout import REPO_ROOT, ContentLayout
+from tests.support.site import resolve_href, soup
+from tests.test_campaigns import strict_ics_events
+
+LAYOUT = ContentLayout(REPO_ROOT)
+PREFIX = {"vi": "", "en": "en/"}
+
+
+@pytest.fixture(scope="module")
+def today() -> dt.date:
+    # The same date the session's build used (SITE_BUILD_DATE or the real day).
+    return clock.today()
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_every_campaign_has_its_page_with_the_facts(built_site, lang, today):
+    for campaign in load_campaigns(LAYOUT, lang):
+        page = built_site / PREFIX[lang] / "chien-dich" / campaign.id / "index.html"
+        doc = soup(page)
+        assert doc.html["lang"] == lang
+        assert doc.h1.get_text(strip=True).rstrip("¶") == campaign.title
+        when = doc.select_one("p.campaign-when")
+        status = campaign.status(today)
+        assert when["data-status"] == status
+        assert when.strong.get_text() == text(lang, status)
+        assert when.select_one(".campaign-dates").get_text() == format_range(
+            campaign.start, campaign.end, lang)
+        body = doc.article.get_text(" ")
+        for message in campaign.key_messages:
+            assert message in body
+        for hashtag in campaign.ids("hashtags"):
+            assert hashtag in body
+        assert doc.select_one('a[href="tel:111"]') is not None
+        lead = campaign.ids("lead_unit")[0]
+        assert doc.find("dd", string=lambda s, lead=lead: s and s.strip() ==
+                        _unit_name(lead, lang)) is not None
+        for material in campaign.materials:
+            link = doc.select_one(f'a.campaign-download[href="{material.file}"]')
+            assert link is not None, (campaign.id, material.file)
+            assert format_size(material.size, lang) in link.get_text()
+            copied = resolve_href(built_site, page, link["href"])
+            assert copied.read_bytes() == material.path.read_bytes()
+            img = doc.select_one(f'img[src="{material.file}"]')
+            assert img["alt"] == material.alt
+            assert material.licence in link.parent.get_text()
+
+
+def _unit_name(unit_id: str, lang: str) -> str:
+    from scripts.registries import load_registries
+
+    return load_registries(LAYOUT.registries).get("units", unit_id).label(lang)
+
+
+def test_vietnamese_dates_are_written_the_vietnamese_way(built_site):
+    doc = soup(built_site / "chien-dich/thang-hanh-dong-vi-tre-em-2025/index.html")
+    assert doc.select_one(".campaign-dates").get_text() == (
+        "Từ 1 tháng 6, 2025 đến 30 tháng 6, 2025")
+
+
+def test_the_programme_links_its_article_in_both_languages(built_site):
+    for prefix in ("", "en/"):
+        page = (built_site / prefix / "chien-dich"
+                / "chuong-trinh-phoi-hop-gia-dinh-tre-em-2024" / "index.html")
+        links = soup(page).select('a[data-related="article"]')
+        assert [a["href"] for a in links] == [
+            "../../tin-bai/2024/12/phoi-hop-cong-tac-gia-dinh-tre-em/"]
+        assert resolve_href(built_site, page, links[0]["href"]).is_file()
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_the_index_groups_running_upcoming_then_past_by_year(built_site, lang, today):
+    doc = soup(built_site / PREFIX[lang] / "chien-dich/index.html")
+    campaigns = load_campaigns(LAYOUT, lang)
+    groups = [g["data-group"] for g in doc.select("div.campaign-group")]
+    present = [s for s in (RUNNING, UPCOMING, ENDED) if any(c.status(today) == s
+                                                             for c in campaigns)]
+    assert groups == present
+    for group in doc.select("div.campaign-group"):
+        for card in group.select("div.campaign-card"):
+            campaign = next(c for c in campaigns if c.id == card["data-campaign"])
+            assert campaign.status(today) == group["data-group"]
+    ended = doc.select_one('div.campaign-group[data-group="ended"]')
+    if ended is not None:
+        years = [int(y["data-year"]) for y in ended.select("div.campaign-year")]
+        assert years == sorted(years, reverse=True)
+        for year in ended.select("div.campaign-year"):
+            for card in year.select("div.campaign-card"):
+                campaign = next(c for c in campaigns if c.id == card["data-campaign"])
+                assert campaign.start.year == int(year["data-year"])
+    listed = sorted(c["data-campaign"] for c in doc.select("div.campaign-card"))
+    assert listed == sorted(c.id for c in campaigns)
+    # The staff-written intro is kept above the listing.
+    assert doc.h1.get_text(strip=True).rstrip("¶") == (
+        "Chiến dịch truyền thông" if lang == "vi" else "Communication campaigns")
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_topic_filter_pages_list_only_their_topic(built_site, lang):
+    index = built_site / PREFIX[lang] / "chien-dich/index.html"
+    links = soup(index).select("nav.campaign-filter a")
+    assert len(links) >= 4
+    campaigns = load_campaigns(LAYOUT, lang)
+    for link in links[1:]:
+        page = resolve_href(built_site, index, link["href"])
+        topic = page.parent.name
+        cards = {c["data-campaign"] for c in soup(page).select("div.campaign-card")}
+        assert cards == {c.id for c in campaigns if topic in c.ids("topics")}
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_the_calendar_page_shows_every_campaign_in_its_years(built_site, lang):
+    page = built_site / PREFIX[lang] / "chien-dich/lich/index.html"
+    doc = soup(page)
+    for campaign in load_campaigns(LAYOUT, lang):
+        for year in range(campaign.start.year, campaign.end.year + 1):
+            table = doc.select_one(f'div.campaign-calendar[data-year="{year}"]')
+            titles = [a.get_text() for a in table.select("td a")]
+            assert campaign.title in titles
+    feed = doc.select_one('a[type="text/calendar"]')
+    assert resolve_href(built_site, page, feed["href"]).is_file()
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_the_built_feeds_parse_with_both_readers(built_site, lang):
+    data = (built_site / PREFIX[lang] / "chien-dich/lich.ics").read_bytes()
+    campaigns = {c.id: c for c in load_campaigns(LAYOUT, lang)}
+    strict = {e["UID"]: e for e in strict_ics_events(data)}
+    parsed = list(icalendar.Calendar.from_ical(data).walk("VEVENT"))
+    assert len(parsed) == len(strict) == len(campaigns)
+    base = root_site_url().rstrip("/") + "/" + PREFIX[lang]
+    for cid, campaign in campaigns.items():
+        uid = event_uid(cid, lang)
+        event = next(e for e in parsed if str(e["UID"]) == uid)
+        assert event.decoded("DTSTART") == campaign.start
+        assert event.decoded("DTEND") == campaign.end + dt.timedelta(days=1)
+        assert str(event["SUMMARY"]) == campaign.title
+        assert strict[uid]["URL"] == f"{base}chien-dich/{cid}/"
