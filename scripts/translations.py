@@ -12,18 +12,35 @@ import hashlib
 import json
 import re
 from dataclasses import asdict, dataclass
+from functools import cache
 from pathlib import Path
 
 from . import frontmatter
 from .generated import BuildContext, GeneratedPage
 from .layout import ContentLayout
 from .text import nfc
+from .validation.schemas import load_schema
 
-#: Front-matter fields that hold text to translate; all others are language-neutral.
-TEXT_FIELDS = ("title", "summary", "description", "key_messages", "objectives",
-               "facilitator_notes", "materials", "sessions", "cover_alt")
-#: Inside list items, only these keys are text (`file`, `id`, `minutes` are shared).
-ITEM_TEXT_KEYS = ("title", "alt", "activity")
+TRANSLATION_SCHEMAS = ("article-translation", "module-translation", "campaign-text")
+
+
+@cache
+def text_fields() -> tuple[frozenset[str], frozenset[str]]:
+    """Fields holding text to translate, and the text keys inside list items.
+
+    Read from the translation schemas (the fields a translation may carry), so
+    the content model stays the one definition; plain pages add `description`.
+    """
+    fields, item_keys = {"title", "description"}, set()
+    for kind in TRANSLATION_SCHEMAS:
+        for name, spec in load_schema(kind).properties.items():
+            if name == "source_hash":
+                continue
+            fields.add(name)
+            for key, sub in ((spec.get("items") or {}).get("properties") or {}).items():
+                if sub.get("x-text") or sub.get("x-alt"):
+                    item_keys.add(key)
+    return frozenset(fields), frozenset(item_keys)
 
 TRANSLATED, MISSING, OUTDATED, ORPHAN = "translated", "missing", "outdated", "orphan"
 STATUS_LABELS = {
@@ -47,14 +64,15 @@ class TranslationItem:
 
 
 def _translatable(meta: dict) -> dict:
+    fields, item_keys = text_fields()
     result = {}
-    for key in TEXT_FIELDS:
+    for key in sorted(fields):
         if key not in meta:
             continue
         value = meta[key]
         if isinstance(value, list):
             value = [
-                {k: v for k, v in item.items() if k in ITEM_TEXT_KEYS}
+                {k: v for k, v in item.items() if k in item_keys}
                 if isinstance(item, dict) else item
                 for item in value
             ]
