@@ -21,6 +21,7 @@ import yaml
 from . import postbuild, publish
 from .i18n import Language, languages_from_alternate
 from .layout import REPO_ROOT
+from .validation import SchemaError, build_gate
 
 
 class BuildError(RuntimeError):
@@ -108,6 +109,14 @@ def build_site(
 ) -> BuildReport:
     """Build every language and replace `output` (default: root/site) atomically."""
     started = time.perf_counter()
+    # The same checks as `noidung validate`, before anything is built: on an error the
+    # previous site/ is never touched.
+    try:
+        refused = build_gate(root)
+    except SchemaError as error:
+        raise BuildError(f"mô hình nội dung hỏng / the content model is broken: {error}") from None
+    if refused:
+        raise BuildError(refused)
     output = output or root / "site"
     builds = language_builds(root)
     languages = site_languages(root)

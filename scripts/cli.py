@@ -11,6 +11,7 @@ from pathlib import Path
 from . import clock, scaffold, translations
 from .build import BuildError, build_site
 from .layout import REPO_ROOT, ContentLayout
+from .validation import command as validate_command
 
 
 def _build(args: argparse.Namespace) -> int:
@@ -120,6 +121,7 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument("--output", type=Path, default=None,
                        help="thư mục kết quả (mặc định: site/) / output folder")
     build.set_defaults(func=_build)
+    validate_command.add_parser(sub)
 
     report = sub.add_parser("translations",
                             help="tình trạng bản dịch / which translations are missing or outdated")

@@ -1,0 +1,153 @@
+"""The project as the validator sees it: every content file, read once, indexed by kind and id."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .source import SourceFile, read_source
+
+ORIGINAL = "vi"
+TRANSLATIONS = ("en",)
+LANGUAGES = (ORIGINAL, *TRANSLATIONS)
+MODULES_DIR = "tap-huan"
+POSTS_DIR = "tin-bai/posts"
+REGISTRY_FILES = ("units", "categories", "topics", "audiences", "districts", "hotlines",
+                  "redirects")
+_TEXT_SUFFIXES = {".md", ".yml", ".yaml"}
+_ASCII_NAME = re.compile(r"^[a-z0-9]+(?:[-_.][a-z0-9]+)*$")
+
+
+def classify(rel: str) -> tuple[str, str] | None:
+    """(kind, language) of a file by its path, or None when it is not content.
+
+    Kinds: a schema kind (campaign, article, ...), "page" (plain Markdown page),
+    "data" (other YAML, syntax only).
+    """
+    parts = rel.split("/")
+    suffix = Path(rel).suffix
+    if suffix not in _TEXT_SUFFIXES:
+        return None
+    if parts[0] == "campaigns" and len(parts) == 3:
+        name = parts[2]
+        if name == "campaign.yml":
+            return "campaign", ""
+        if suffix == ".md" and Path(name).stem in LANGUAGES:
+            return "campaign-text", Path(name).stem
+        return ("page", "") if suffix == ".md" else ("data", "")
+    if parts[0] != "docs":
+        return None
+    if len(parts) == 3 and parts[1] == "registries":
+        stem = Path(parts[2]).stem
+        if suffix == ".yml" and stem in REGISTRY_FILES:
+            return f"registry-{stem}", ""
+        return "data", ""
+    if suffix != ".md":
+        return "data", ""
+    lang = parts[1] if len(parts) > 2 and parts[1] in LANGUAGES else ""
+    inner = "/".join(parts[2:-1])
+    if lang and inner == POSTS_DIR:
+        return ("article" if lang == ORIGINAL else "article-translation"), lang
+    if lang and inner == MODULES_DIR and parts[-1] != "index.md":
+        return ("module" if lang == ORIGINAL else "module-translation"), lang
+    return "page", lang
+
+
+@dataclass
+class Project:
+    """Every content file of a project, parsed, plus indexes the rules share."""
+
+    root: Path
+    files: dict[str, SourceFile] = field(default_factory=dict)
+    langs: dict[str, str] = field(default_factory=dict)
+    #: Campaign folders (ids) that exist, with or without their files.
+    campaign_dirs: set[str] = field(default_factory=set)
+
+    # -- indexes ---------------------------------------------------------------
+    def of_kind(self, *kinds: str) -> list[SourceFile]:
+        return [f for f in self.files.values() if f.kind in kinds]
+
+    def item_id(self, source: SourceFile) -> str:
+        """The id a file's path gives it (file name, or folder for campaigns)."""
+        parts = source.rel.split("/")
+        return parts[1] if source.kind in ("campaign", "campaign-text") else Path(parts[-1]).stem
+
+    def module(self, ident: str, lang: str = ORIGINAL) -> SourceFile | None:
+        return self.files.get(f"docs/{lang}/{MODULES_DIR}/{ident}.md")
+
+    def article(self, ident: str, lang: str = ORIGINAL) -> SourceFile | None:
+        return self.files.get(f"docs/{lang}/{POSTS_DIR}/{ident}.md")
+
+    def campaign(self, ident: str) -> SourceFile | None:
+        return self.files.get(f"campaigns/{ident}/campaign.yml")
+
+    def campaign_text(self, ident: str, lang: str) -> SourceFile | None:
+        return self.files.get(f"campaigns/{ident}/{lang}.md")
+
+    def original_of(self, source: SourceFile) -> SourceFile | None:
+        """The file holding the shared fields of a translation or campaign text."""
+        ident = self.item_id(source)
+        if source.kind == "article-translation":
+            return self.article(ident)
+        if source.kind == "module-translation":
+            return self.module(ident)
+        if source.kind == "campaign-text":
+            return self.campaign(ident)
+        return None
+
+    def registry(self, name: str) -> dict[str, dict[str, Any]]:
+        """Entries of one registry by id (number for hotlines); {} when broken or missing."""
+        cached = self._registries.get(name)
+        if cached is None:
+            source = self.files.get(f"docs/registries/{name}.yml")
+            key = "number" if name == "hotlines" else "id"
+            rows = source.data if source and isinstance(source.data, list) else []
+            cached = {}
+            for row in rows:
+                if isinstance(row, dict) and row.get(key) is not None:
+                    cached.setdefault(str(row[key]), row)
+            self._registries[name] = cached
+        return cached
+
+    def __post_init__(self) -> None:
+        self._registries: dict[str, dict[str, dict[str, Any]]] = {}
+
+
+def discover(root: Path) -> list[str]:
+    """Relative paths of every content file under docs/ and campaigns/."""
+    found = []
+    for top in ("docs", "campaigns"):
+        base = root / top
+        if not base.is_dir():
+            continue
+        for path in base.rglob("*"):
+            if path.suffix in _TEXT_SUFFIXES and path.is_file():
+                rel = path.relative_to(root).as_posix()
+                if not any(part.startswith(".") for part in rel.split("/")):
+                    found.append(rel)
+    return sorted(found)
+
+
+def load_project(root: Path) -> Project:
+    """Read and parse every content file once."""
+    project = Project(root)
+    campaigns = root / "campaigns"
+    if campaigns.is_dir():
+        project.campaign_dirs = {
+            p.name for p in campaigns.iterdir() if p.is_dir() and not p.name.startswith(".")
+        }
+    for rel in discover(root):
+        kind_lang = classify(rel)
+        if kind_lang is None:
+            continue
+        kind, lang = kind_lang
+        source = read_source(root / rel, rel, kind, markdown=rel.endswith(".md"))
+        project.files[rel] = source
+        project.langs[rel] = lang
+    return project
+
+
+def ascii_name_ok(name: str) -> bool:
+    return bool(_ASCII_NAME.match(name))
