@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from . import clock, scaffold, translations
+from . import clock, guide, scaffold, translations
 from .build import BuildError, build_site
 from .layout import REPO_ROOT, ContentLayout
 from .validation import command as validate_command
@@ -108,6 +108,15 @@ def _date(text: str | None):
                          "dates are written YYYY-MM-DD") from None
 
 
+def _guide(args: argparse.Namespace) -> int:
+    changed = guide.update_guides(args.root)
+    for path in changed:
+        print(f"Đã cập nhật / updated: {path.name}")
+    if not changed:
+        print("Hướng dẫn đã khớp với schema / the guides match the schemas")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="noidung",
@@ -146,6 +155,9 @@ def main(argv: list[str] | None = None) -> int:
     new.add_argument("--start", help="ngày bắt đầu chiến dịch / campaign start, YYYY-MM-DD")
     new.add_argument("--end", help="ngày kết thúc chiến dịch / campaign end, YYYY-MM-DD")
     new.set_defaults(func=_new)
+
+    sub.add_parser("guide", help="cập nhật danh sách trường trong hướng dẫn / regenerate the "
+                   "guide's field reference").set_defaults(func=_guide)
     args = parser.parse_args(argv)
     return args.func(args)
 
