@@ -352,11 +352,17 @@ def scan_site(site: Path) -> tuple[InlineSources, list[Redirect]]:
     return sources, redirects
 
 
+def uses_webassembly(site: Path) -> bool:
+    """True when the site ships WebAssembly (`*.wasm`, or Pagefind's `wasm.<lang>.pagefind`)."""
+    return any(p.suffix == ".wasm" or p.name.startswith("wasm.") for p in site.rglob("*")
+               if p.is_file())
+
+
 def prepare_site(site: Path, workers: int | None = None) -> PublishReport:
     """Write the web server files for `site` and precompress it (the last build step)."""
     started = time.perf_counter()
     sources, redirects = scan_site(site)
-    wasm = any(site.rglob("*.wasm"))
+    wasm = uses_webassembly(site)
     csp = content_security_policy(sources, wasm=wasm)
     headers = security_headers(csp)
     deploy = site / DEPLOY_DIR

@@ -155,3 +155,10 @@ def test_built_site_is_precompressed(built_site):
     assert not missing, missing[:5]
     assert (built_site / "index.html.br").exists()
     assert (built_site / "en" / "index.html.gz").exists()
+
+
+def test_webassembly_is_detected_by_name(tmp_path):
+    assert not publish.uses_webassembly(tmp_path)
+    (tmp_path / "pagefind").mkdir()
+    (tmp_path / "pagefind" / "wasm.vi.pagefind").write_bytes(b"\0asm")
+    assert publish.uses_webassembly(tmp_path)
