@@ -84,9 +84,20 @@ def test_the_programme_links_its_article_in_both_languages(built_site):
         page = (built_site / prefix / "chien-dich"
                 / "chuong-trinh-phoi-hop-gia-dinh-tre-em-2024" / "index.html")
         links = soup(page).select('a[data-related="article"]')
-        assert [a["href"] for a in links] == [
-            "../../tin-bai/2024/12/phoi-hop-cong-tac-gia-dinh-tre-em/"]
-        assert resolve_href(built_site, page, links[0]["href"]).is_file()
+        assert "../../tin-bai/2024/12/phoi-hop-cong-tac-gia-dinh-tre-em/" in [
+            a["href"] for a in links]
+        for link in soup(page).select("a[data-related]"):
+            assert resolve_href(built_site, page, link["href"]).is_file(), link["href"]
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_related_modules_that_exist_are_linked(built_site, lang):
+    for campaign in load_campaigns(LAYOUT, lang):
+        page = built_site / PREFIX[lang] / "chien-dich" / campaign.id / "index.html"
+        hrefs = [a["href"] for a in soup(page).select('a[data-related="module"]')]
+        existing = [m for m in campaign.ids("modules")
+                    if (LAYOUT.language_docs("vi") / "tap-huan" / f"{m}.md").is_file()]
+        assert hrefs == [f"../../tap-huan/{m}/" for m in existing], campaign.id
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
