@@ -9,8 +9,10 @@ into the names the reader sees in that language.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -59,17 +61,27 @@ def article_files(layout: ContentLayout, lang: str) -> dict[str, Path]:
     return {p.stem: p for p in sorted(folder.glob("*.md"))} if folder.is_dir() else {}
 
 
+def _parse(path: Path) -> frontmatter.MarkdownDocument:
+    stat = path.stat()
+    return _parse_cached(str(path), stat.st_mtime_ns, stat.st_size)
+
+
+# Campaign pages, tag pages and the page catalogue of both languages all read
+# the same articles during one build: parse each file once (until it changes).
+@lru_cache(maxsize=1024)
+def _parse_cached(path: str, _mtime_ns: int, _size: int) -> frontmatter.MarkdownDocument:
+    return frontmatter.parse(Path(path).read_text("utf-8"))
+
+
 def load_article(layout: ContentLayout, article_id: str, lang: str, original_lang: str) -> Article:
     """Read an article in `lang`, taking shared metadata from the original."""
-    original = frontmatter.parse(
-        (layout.language_docs(original_lang) / POSTS_DIR / f"{article_id}.md").read_text("utf-8")
-    )
-    meta = dict(original.meta)
+    original = _parse(layout.language_docs(original_lang) / POSTS_DIR / f"{article_id}.md")
+    meta = copy.deepcopy(original.meta)
     body = original.body
     path = layout.language_docs(lang) / POSTS_DIR / f"{article_id}.md"
     translated = lang == original_lang or path.exists()
     if lang != original_lang and path.exists():
-        translation = frontmatter.parse(path.read_text("utf-8"))
+        translation = _parse(path)
         for key in TRANSLATED_FIELDS:
             if key in translation.meta:
                 meta[key] = translation.meta[key]
@@ -78,8 +90,15 @@ def load_article(layout: ContentLayout, article_id: str, lang: str, original_lan
     return Article(article_id, lang, meta, body, translated)
 
 
-def blog_front_matter(article: Article, registries: Registries) -> dict[str, Any]:
-    """The front matter Material's blog plugin expects, in the article's language."""
+def blog_front_matter(
+    article: Article, registries: Registries, today: dt.date | None = None
+) -> dict[str, Any]:
+    """The front matter Material's blog plugin expects, in the article's language.
+
+    With `today`, a future-dated article is marked as a draft: the blog plugin
+    then leaves it out of the published build exactly as the page catalogue
+    does (both follow `clock.today()`, which tests can fix), and `serve` shows it.
+    """
     lang = article.lang
     meta = dict(article.meta)
     date: dict[str, Any] = {"created": article.date}
@@ -102,7 +121,7 @@ def blog_front_matter(article: Article, registries: Registries) -> dict[str, Any
         "categories": category_names,
         "authors": list(meta.get("authors", [])),
         "tags": tag_names,
-        "draft": bool(meta.get("draft", False)),
+        "draft": not article.is_published(today) if today else bool(meta.get("draft", False)),
         # Our own fields, for templates and related-article lists.
         "article_id": article.id,
         "campaign": meta.get("campaign"),
@@ -112,9 +131,9 @@ def blog_front_matter(article: Article, registries: Registries) -> dict[str, Any
     return merged
 
 
-def merged_post(article: Article, registries: Registries) -> str:
+def merged_post(article: Article, registries: Registries, today: dt.date | None = None) -> str:
     """The whole post file the blog plugin will read."""
-    return frontmatter.render(blog_front_matter(article, registries), article.body)
+    return frontmatter.render(blog_front_matter(article, registries, today), article.body)
 
 
 def authors_file(registries: Registries, lang: str) -> dict[str, Any]:
@@ -128,3 +147,37 @@ def authors_file(registries: Registries, lang: str) -> dict[str, Any]:
             "avatar": "assets/unit.svg",
         }
     return {"authors": authors}
+
+
+def language_articles(
+    layout: ContentLayout, lang: str, original_lang: str, today: dt.date,
+    include_drafts: bool = False,
+) -> list[Article]:
+    """The articles `lang` publishes (only translated ones), newest first.
+
+    Drafts and future-dated articles are left out unless `include_drafts`
+    (preview with `serve`). Feeds, tag pages and related-article lists all
+    start from this one list, so they agree with the blog plugin's index.
+    """
+    originals = article_files(layout, original_lang)
+    found = [
+        load_article(layout, article_id, lang, original_lang)
+        for article_id in article_files(layout, lang)
+        if article_id in originals
+    ]
+    found = [a for a in found if include_drafts or a.is_published(today)]
+    return sorted(found, key=lambda a: (a.date, a.id), reverse=True)
+
+
+def author_problems(article: Article, registries: Registries) -> list[str]:
+    """Authors that are not units of the registry in force on the article's date."""
+    problems = []
+    for unit_id in article.meta.get("authors") or []:
+        unit = registries.get("units", unit_id)
+        if unit is None:
+            problems.append(f"{article.id}: author '{unit_id}' is not in the units registry")
+        elif not unit.valid_on(article.date):
+            problems.append(
+                f"{article.id}: author '{unit_id}' was not in force on {article.date.isoformat()}"
+            )
+    return problems

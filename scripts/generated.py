@@ -53,6 +53,7 @@ Generator = Callable[[BuildContext], list[GeneratedPage]]
 GENERATORS: list[str] = [
     "scripts.translations:staff_page",
     "scripts.training:pages",
+    "scripts.tagpages:pages",
     "scripts.campaign_pages:pages",
 ]
 

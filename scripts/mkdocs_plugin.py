@@ -22,6 +22,7 @@ from mkdocs.structure.pages import Page
 from . import articles, clock, i18n
 from .generated import BuildContext, generated_pages
 from .layout import POSTS_DIR, ContentLayout
+from .news import NewsSection
 from .pages import source_pages
 from .registries import Registries, load_registries
 
@@ -56,24 +57,34 @@ class BilingualPlugin(BasePlugin[BilingualConfig]):
         self.today = clock.today()
         config.watch.extend(str(p) for p in (self.layout.docs, self.layout.campaigns) if p.is_dir())
         self._configure_blog(config)
+        self.news = NewsSection(self.layout, self.language, self.languages, self.registries,
+                                self.today, include_drafts=self.is_serve)
+        self.news.configure_tags(config)
         return config
 
     # Before the blog plugin (-50) collects posts, so it reads the merged files.
     @event_priority(100)
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         self._merge_posts(files, config)
+        for problem in self.news.load():
+            log.warning(problem)
         self._add_generated_pages(files, config)
         self._add_untranslated_pages(files, config)
         return files
 
     def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav):
         context["i18n"] = self._page_languages(page.url, bool(page.meta.get("untranslated")))
+        context.update(self.news.page_context(page, config))
         return context
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        self.news.write_feeds(config)
 
     # The 404 page is a theme template, not a page: it gets its context here.
     def on_template_context(self, context, *, template_name: str, config: MkDocsConfig):
         if template_name == "404.html":
             context["i18n"] = self._page_languages("404.html", False)
+            context.update(self.news.not_found_context(config))
         return context
 
     # -- configure ---------------------------------------------------------------
@@ -106,7 +117,7 @@ class BilingualPlugin(BasePlugin[BilingualConfig]):
             article_id = Path(file.src_uri).stem
             article = articles.load_article(self.layout, article_id, self.lang, self.original.code)
             merged = cache / f"{article_id}.md"
-            text = articles.merged_post(article, self.registries)
+            text = articles.merged_post(article, self.registries, self.today)
             if not merged.exists() or merged.read_text("utf-8") != text:
                 merged.write_text(text, encoding="utf-8")
             # The blog plugin reads the post from abs_src_path: point it at the merged text.

@@ -1,0 +1,197 @@
+"""Articles as pure functions: related articles, published lists, drafts, authors, tag pages."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from scripts import tagpages
+from scripts.articles import author_problems, blog_front_matter, language_articles, load_article
+from scripts.generated import BuildContext
+from scripts.i18n import Language
+from scripts.layout import REPO_ROOT, ContentLayout
+from scripts.registries import load_registries
+from scripts.related import LIMIT, Candidate, campaign_link, related, score
+
+D = dt.date
+LANGUAGES = [Language("vi", "Tiếng Việt", "/"), Language("en", "English", "/en/")]
+
+
+def c(ident, date, campaign=None, tags=(), categories=()):
+    return Candidate(ident, date, campaign, frozenset(tags), frozenset(categories))
+
+
+# -- related articles on a fixture set ---------------------------------------------
+
+ARTICLE = c("a", D(2024, 12, 2), "chien-dich-x", {"gia-dinh", "bao-ve-tre-em"}, {"phoi-hop"})
+FIXTURES = [
+    ARTICLE,
+    c("same-campaign-old", D(2020, 1, 1), "chien-dich-x"),
+    c("two-tags", D(2021, 5, 1), None, {"gia-dinh", "bao-ve-tre-em"}),
+    c("one-tag-new", D(2025, 6, 1), None, {"gia-dinh"}),
+    c("one-tag-old", D(2019, 6, 1), None, {"bao-ve-tre-em"}),
+    c("category-only", D(2025, 1, 1), None, set(), {"phoi-hop"}),
+    c("category-only-older", D(2023, 1, 1), None, set(), {"phoi-hop"}),
+    c("nothing-shared", D(2025, 12, 1), "other", {"binh-dang-gioi"}, {"khac"}),
+]
+
+
+def test_score_weighs_campaign_over_tags_over_category():
+    assert score(ARTICLE, FIXTURES[1]) == 4
+    assert score(ARTICLE, FIXTURES[2]) == 4
+    assert score(ARTICLE, FIXTURES[3]) == 2
+    assert score(ARTICLE, FIXTURES[5]) == 1
+    assert score(ARTICLE, FIXTURES[7]) == 0
+
+
+def test_related_picks_the_closest_five_and_lists_them_newest_first():
+    chosen = related(ARTICLE, FIXTURES)
+    # The closest five win (the lone shared category of 2023 is the one left out),
+    # then they are shown newest first.
+    assert chosen == ["one-tag-new", "category-only", "two-tags", "same-campaign-old",
+                      "one-tag-old"]
+    assert len(chosen) == LIMIT
+
+
+def test_related_never_offers_the_article_itself_or_unrelated_ones():
+    chosen = related(ARTICLE, FIXTURES, limit=20)
+    assert "a" not in chosen
+    assert "nothing-shared" not in chosen
+    assert len(chosen) == 6
+
+
+def test_ties_go_to_the_more_recent_article():
+    others = [c(f"t{year}", D(year, 1, 1), tags={"gia-dinh"}) for year in range(2015, 2025)]
+    assert related(c("me", D(2025, 1, 1), tags={"gia-dinh"}), others, limit=2) == ["t2024",
+                                                                                    "t2023"]
+
+
+def test_an_article_without_anything_in_common_has_no_related_articles():
+    assert related(c("alone", D(2024, 1, 1)), FIXTURES) == []
+
+
+# -- published lists, drafts, future dates, translations ---------------------------
+
+def write(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+
+
+def post(ident: str, date: str, extra: str = "", tags: str = "[gia-dinh]") -> str:
+    return (f"---\nid: {ident}\ntitle: Bài {ident}\nsummary: Tóm tắt {ident}\ndate: {date}\n"
+            f"authors: [phong-nep-song-van-hoa-gia-dinh]\ncategories: [cong-tac-gia-dinh]\n"
+            f"tags: {tags}\n{extra}---\n\nNội dung.\n")
+
+
+@pytest.fixture()
+def layout(tmp_path) -> ContentLayout:
+    root = tmp_path / "project"
+    (root / "docs").mkdir(parents=True)
+    (root / "docs" / "registries").symlink_to(REPO_ROOT / "docs" / "registries")
+    vi = root / "docs" / "vi" / "tin-bai" / "posts"
+    en = root / "docs" / "en" / "tin-bai" / "posts"
+    write(vi / "cu.md", post("cu", "2021-06-25", tags="[gia-dinh, bao-luc-gia-dinh]"))
+    write(vi / "moi.md", post("moi", "2025-06-16"))
+    write(vi / "nhap.md", post("nhap", "2024-01-01", "draft: true\n"))
+    write(vi / "tuong-lai.md", post("tuong-lai", "2027-06-01", tags="[binh-dang-gioi]"))
+    write(en / "cu.md", "---\ntitle: Old one\nsummary: Old summary\n---\n\nText.\n")
+    write(en / "nhap.md", "---\ntitle: Draft\nsummary: Draft\n---\n\nText.\n")
+    write(en / "tuong-lai.md", "---\ntitle: Future\nsummary: Future\n---\n\nText.\n")
+    return ContentLayout(root)
+
+
+TODAY = D(2026, 11, 28)
+
+
+def test_published_articles_leave_out_drafts_and_future_dates(layout):
+    vi = language_articles(layout, "vi", "vi", TODAY)
+    assert [a.id for a in vi] == ["moi", "cu"]
+    assert [a.id for a in language_articles(layout, "vi", "vi", D(2027, 6, 1))] == [
+        "tuong-lai", "moi", "cu"]
+
+
+def test_english_lists_only_translated_articles_with_their_english_text(layout):
+    en = language_articles(layout, "en", "vi", TODAY)
+    assert [(a.id, a.meta["title"]) for a in en] == [("cu", "Old one")]
+    # Shared metadata still comes from the original.
+    assert en[0].meta["tags"] == ["gia-dinh", "bao-luc-gia-dinh"]
+
+
+def test_preview_shows_drafts_and_future_articles(layout):
+    ids = [a.id for a in language_articles(layout, "vi", "vi", TODAY, include_drafts=True)]
+    assert ids == ["tuong-lai", "moi", "nhap", "cu"]
+
+
+def test_the_blog_plugin_is_told_which_posts_are_drafts(layout):
+    registries = load_registries(layout.registries)
+    future = load_article(layout, "tuong-lai", "vi", "vi")
+    draft = load_article(layout, "nhap", "vi", "vi")
+    past = load_article(layout, "cu", "vi", "vi")
+    assert blog_front_matter(future, registries, TODAY)["draft"] is True
+    assert blog_front_matter(future, registries, D(2027, 6, 1))["draft"] is False
+    assert blog_front_matter(draft, registries, TODAY)["draft"] is True
+    assert blog_front_matter(past, registries, TODAY)["draft"] is False
+
+
+def test_front_matter_names_categories_and_tags_in_the_language(layout):
+    registries = load_registries(layout.registries)
+    merged = blog_front_matter(load_article(layout, "cu", "en", "vi"), registries, TODAY)
+    assert merged["title"] == "Old one"
+    assert merged["categories"] == ["Family work"]
+    assert merged["tags"] == ["Family", "Domestic violence"]
+    assert merged["slug"] == "cu"
+    assert merged["authors"] == ["phong-nep-song-van-hoa-gia-dinh"]
+
+
+# -- authors: units in force on the article's date ---------------------------------
+
+def test_an_author_unit_must_be_in_force_on_the_article_date(layout):
+    registries = load_registries(layout.registries)
+    path = layout.language_docs("vi") / "tin-bai" / "posts" / "so-cu.md"
+    write(path, post("so-cu", "2025-06-02").replace(
+        "[phong-nep-song-van-hoa-gia-dinh]", "[so-lao-dong-thuong-binh-xa-hoi, so-khong-co]"))
+    article = load_article(layout, "so-cu", "vi", "vi")
+    assert author_problems(article, registries) == [
+        "so-cu: author 'so-lao-dong-thuong-binh-xa-hoi' was not in force on 2025-06-02",
+        "so-cu: author 'so-khong-co' is not in the units registry",
+    ]
+
+
+def test_every_article_of_the_site_has_authors_in_force():
+    layout = ContentLayout()
+    registries = load_registries(layout.registries)
+    articles = language_articles(layout, "vi", "vi", TODAY, include_drafts=True)
+    assert len(articles) >= 9
+    assert [p for a in articles for p in author_problems(a, registries)] == []
+
+
+# -- tag pages ---------------------------------------------------------------------
+
+def test_tag_pages_exist_in_both_languages_for_every_topic_in_use(layout):
+    registries = load_registries(layout.registries)
+    pages = {}
+    for lang in ("vi", "en"):
+        context = BuildContext(layout, lang, LANGUAGES, registries, TODAY)
+        pages[lang] = {p.src_uri: p for p in tagpages.pages(context)}
+    expected = {"tin-bai/the/index.md", "tin-bai/the/gia-dinh/index.md",
+                "tin-bai/the/bao-luc-gia-dinh/index.md"}
+    # binh-dang-gioi is only used by the future article: no page yet.
+    assert set(pages["vi"]) == set(pages["en"]) == expected
+    assert '<!-- material/tags { include: ["Gia đình"] } -->' in pages["vi"][
+        "tin-bai/the/gia-dinh/index.md"].markdown
+    assert pages["en"]["tin-bai/the/gia-dinh/index.md"].title == "Topic: Family"
+    assert "- [Family](gia-dinh/index.md) (1)" in pages["en"]["tin-bai/the/index.md"].markdown
+
+
+# -- campaign link -----------------------------------------------------------------
+
+def test_campaign_link_only_for_a_campaign_that_exists(tmp_path):
+    layout = ContentLayout(tmp_path)
+    assert campaign_link(layout, "khong-co", "vi") is None
+    assert campaign_link(layout, None, "vi") is None
+    write(tmp_path / "campaigns" / "cd" / "campaign.yml", "id: cd\n")
+    write(tmp_path / "campaigns" / "cd" / "vi.md", "---\ntitle: Chiến dịch\n---\n")
+    assert campaign_link(layout, "cd", "en") == {
+        "id": "cd", "title": "Chiến dịch", "url": "chien-dich/cd/"}
