@@ -1,0 +1,273 @@
+"""Training modules (scripts/training.py): merging, review dates, rendering, redirects.
+
+Pure functions on the real content and on small modules written to a temporary folder.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from pathlib import Path
+
+import pytest
+import zxingcpp
+from PIL import Image
+
+from scripts import frontmatter, training
+from scripts.build import root_site_url, site_languages
+from scripts.generated import BuildContext
+from scripts.layout import REPO_ROOT, ContentLayout
+from scripts.pages import source_pages
+from scripts.registries import load_registries
+
+LAYOUT = ContentLayout(REPO_ROOT)
+REGISTRIES = load_registries(LAYOUT.registries)
+TODAY = dt.date(2026, 11, 28)
+
+
+def _context(layout: ContentLayout, lang: str) -> BuildContext:
+    return BuildContext(layout, lang, site_languages(REPO_ROOT), load_registries(layout.registries),
+                        TODAY)
+
+
+# -- dates -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("day", "months", "expected"), [
+    (dt.date(2026, 1, 31), 1, dt.date(2026, 2, 28)),
+    (dt.date(2028, 1, 31), 1, dt.date(2028, 2, 29)),
+    (dt.date(2026, 11, 20), 12, dt.date(2027, 11, 20)),
+    (dt.date(2026, 12, 15), 1, dt.date(2027, 1, 15)),
+])
+def test_add_months_clamps_to_the_end_of_the_month(day, months, expected):
+    assert training.add_months(day, months) == expected
+
+
+def test_review_is_due_only_after_the_interval_has_passed():
+    reviewed = dt.date(2025, 6, 1)
+    assert not training.review_due(reviewed, 12, dt.date(2026, 6, 1))
+    assert training.review_due(reviewed, 12, dt.date(2026, 6, 2))
+    assert training.review_due(None, 12, TODAY)
+
+
+# -- the real modules ----------------------------------------------------------------
+
+
+def test_there_are_at_least_six_modules_in_both_languages():
+    vi = training.load_modules(LAYOUT, "vi", "vi")
+    en = training.load_modules(LAYOUT, "en", "vi")
+    assert len(vi) >= 6
+    assert [m.id for m in vi] == [m.id for m in en]
+    codes = [m.code for m in vi]
+    assert len(set(codes)) == len(codes)
+    assert {"M01", "M02", "M03", "M04", "M05", "M06"} <= set(codes)
+
+
+def test_english_text_is_merged_with_the_original_metadata():
+    for vi in training.load_modules(LAYOUT, "vi", "vi"):
+        en = training.load_module(LAYOUT, vi.id, "en", "vi")
+        for shared in ("code", "duration_minutes", "level", "audiences", "prerequisites",
+                       "last_reviewed", "version"):
+            assert en.meta.get(shared) == vi.meta.get(shared), (vi.id, shared)
+        assert [s["id"] for s in en.meta["sessions"]] == [s["id"] for s in vi.meta["sessions"]]
+        assert [s["minutes"] for s in en.meta["sessions"]] == [
+            s["minutes"] for s in vi.meta["sessions"]]
+        files = [m["file"] for m in vi.meta["materials"]]
+        assert [m["file"] for m in en.meta["materials"]] == files
+        assert en.title != vi.title
+        assert all(s["title"] != v["title"]
+                   for s, v in zip(en.meta["sessions"], vi.meta["sessions"], strict=True))
+        # The session plan adds up to the announced duration.
+        assert sum(s["minutes"] for s in vi.meta["sessions"]) == vi.duration, vi.id
+
+
+def test_module_metadata_uses_registries_and_existing_files():
+    vi = training.load_modules(LAYOUT, "vi", "vi")
+    ids = {m.id for m in vi}
+    materials = LAYOUT.language_docs("vi") / training.MATERIALS_DIR
+    for module in vi:
+        assert module.meta["id"] == module.id
+        assert module.meta["level"] in ("co-ban", "trung-cap", "nang-cao")
+        for audience in module.meta["audiences"]:
+            assert REGISTRIES.get("audiences", audience), (module.id, audience)
+        assert set(module.meta["prerequisites"]) <= ids - {module.id}
+        for material in module.meta["materials"]:
+            assert (materials / material["file"]).is_file(), material
+        for session in module.meta["sessions"]:
+            assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", session["id"])
+
+
+def test_module_texts_are_nfc_and_name_no_phone_number_but_the_public_ones():
+    allowed = REGISTRIES.hotline_numbers()
+    for lang in ("vi", "en"):
+        for path in training.module_files(LAYOUT, lang).values():
+            text = path.read_text("utf-8")
+            assert unicodedata.normalize("NFC", text) == text, path
+            doc = frontmatter.parse(text)
+            words = doc.body + " ".join(
+                str(doc.meta.get(k, "")) for k in ("summary", "objectives", "facilitator_notes",
+                                                   "sessions", "materials"))
+            for number in re.findall(r"(?<![\d/.])\d{3,}(?![\d/.])", words):
+                if len(number) != 4:  # years are fine; anything else must be a public hotline
+                    assert number in allowed, (path, number)
+
+
+# -- rendering -----------------------------------------------------------------------
+
+
+def _module(lang: str = "vi", **meta) -> training.Module:
+    base = {
+        "code": "M09", "title": "Học phần thử", "summary": "Tóm tắt.",
+        "audiences": ["can-bo-co-so"],
+        "duration_minutes": 90, "level": "co-ban", "objectives": ["Mục tiêu một."],
+        "prerequisites": [], "materials": [{"file": "a.svg", "title": "Tài liệu A"}],
+        "facilitator_notes": "Ghi chú.", "last_reviewed": dt.date(2025, 1, 10),
+        "review_every_months": 12, "version": "1.2",
+        "sessions": [{"id": "buoc-1", "minutes": 90, "title": "Mở đầu", "activity": "Làm gì đó."}],
+    }
+    base.update(meta)
+    return training.Module("hoc-phan-thu", lang, base, "Nội dung.")
+
+
+def test_module_page_has_fixed_anchors_short_link_and_qr():
+    text = training.module_markdown(_module(), {}, REGISTRIES, "https://x.test/m/m09/", TODAY)
+    for anchor in ("muc-tieu", "tai-lieu", "ke-hoach", "ghi-chu-huong-dan", "buoc-1"):
+        assert f"{{#{anchor}}}" in text
+    assert 'href="https://x.test/m/m09/"' in text
+    assert '<svg role="img"' in text
+    assert "[Tài liệu A](tai-lieu/a.svg)" in text
+    assert "Phiên bản" in text and "1.2" in text
+
+
+def test_due_for_review_is_shown_only_when_the_interval_has_passed():
+    module = _module(last_reviewed=dt.date(2025, 1, 10))
+    due = training.module_markdown(module, {}, REGISTRIES, "u", dt.date(2026, 1, 11))
+    fresh = training.module_markdown(module, {}, REGISTRIES, "u", dt.date(2026, 1, 10))
+    assert "đã đến hạn rà soát" in due
+    assert "đến hạn rà soát" not in fresh
+
+
+def test_qr_code_decodes_to_the_url(tmp_path):
+    """The SVG is rendered by the browser tests; here segno's matrix is checked by decoding it."""
+    url = "http://127.0.0.1:8000/en/m/m03/"
+    svg = training.qr_svg(url, "t")
+    assert svg.startswith('<svg role="img"')
+    # Rebuild the image from the SVG path itself (not from segno), module by module.
+    path = re.search(r' d="([^"]+)"', svg).group(1)
+    size = int(re.search(r'width="(\d+)"', svg).group(1)) // 4
+    image = Image.new("L", (size * 8, size * 8), 255)
+    x = y = 0.0
+    for command, a, b in re.findall(r"([Mmhv])(-?[\d.]+)(?: (-?[\d.]+))?", path):
+        if command == "M":
+            x, y = float(a), float(b)
+        elif command == "m":
+            x, y = x + float(a), y + float(b)
+        elif command == "h":
+            for col in range(int(x), int(x + float(a))):
+                row = int(y)
+                for px in range(8):
+                    for py in range(8):
+                        image.putpixel((col * 8 + px, row * 8 + py), 0)
+            x += float(a)
+    decoded = zxingcpp.read_barcodes(image)
+    assert [d.text for d in decoded] == [url]
+
+
+def test_index_table_lists_code_title_audience_duration_level():
+    modules = training.load_modules(LAYOUT, "en", "vi")
+    table = training.index_table(modules, REGISTRIES, TODAY)
+    assert table.startswith("| Module code | Title | Audiences | Duration | Level |")
+    for module in modules:
+        assert f"| {module.code} | [{module.title}]({module.id}.md)" in table
+
+
+# -- short links and redirects ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(("source", "target", "expected"), [
+    ("m/m03/", "tap-huan/x/", "../../tap-huan/x/"),
+    ("dao-tao/", "tap-huan/", "../tap-huan/"),
+    ("tap-huan/old/", "tap-huan/new/", "../new/"),
+    ("cu/", "", "../"),
+])
+def test_relative_link(source, target, expected):
+    assert training.relative_link(source, target) == expected
+
+
+def test_redirect_page_has_refresh_target_and_canonical():
+    text = training.redirect_markdown("m/m03/", "tap-huan/x/", "M03 · X", "https://s/tap-huan/x/",
+                                      "en")
+    assert "template: redirect-page.html" in text
+    assert "href: ../../tap-huan/x/" in text
+    assert "url: https://s/tap-huan/x/" in text
+    assert "robots: noindex" in text
+
+
+def _write_redirects(tmp_path: Path, text: str) -> ContentLayout:
+    (tmp_path / "docs" / "registries").mkdir(parents=True)
+    (tmp_path / "docs" / "registries" / "redirects.yml").write_text(text, "utf-8")
+    return ContentLayout(tmp_path)
+
+
+def test_malformed_redirect_is_reported_with_its_entry(tmp_path):
+    layout = _write_redirects(tmp_path, "- from: Tap-Huan/Cu\n  to: tap-huan/\n")
+    with pytest.raises(training.TrainingError) as error:
+        training.load_redirects(layout)
+    assert str(error.value).endswith(
+        "redirects.yml: entry 1: 'from' must be a lowercase ASCII path ending in '/' "
+        "(e.g. 'tap-huan/old-id/'), received: 'Tap-Huan/Cu'"
+    )
+
+
+def test_redirect_without_target_is_reported(tmp_path):
+    layout = _write_redirects(tmp_path, "- from: cu/\n")
+    with pytest.raises(training.TrainingError, match="entry 1 must have 'from' and 'to'$"):
+        training.load_redirects(layout)
+
+
+def test_check_redirects_names_each_problem():
+    redirects = [
+        training.Redirect("cu/", "tap-huan/khong-co/"),
+        training.Redirect("tap-huan/", "gioi-thieu/"),
+        training.Redirect("a/", "gioi-thieu/"),
+        training.Redirect("a/", "gioi-thieu/"),
+    ]
+    problems = training.check_redirects(redirects, {"tap-huan/", "gioi-thieu/"})
+    assert problems == [
+        "redirect from 'cu/' leads to 'tap-huan/khong-co/', which is not a page of the site",
+        "redirect from 'tap-huan/': a page exists at that path",
+        "redirect from 'a/' is listed more than once",
+    ]
+
+
+def test_every_redirect_of_the_site_leads_to_a_page_in_both_languages():
+    redirects = training.load_redirects(LAYOUT)
+    assert redirects, "the map lists at least one old URL"
+    modules = training.load_modules(LAYOUT, "vi", "vi")
+    for lang in ("vi", "en"):
+        catalogue = source_pages(_context(LAYOUT, lang))
+        shorts = {m.short_url for m in modules}
+        pages = set(catalogue) - {r.source for r in redirects} - shorts
+        assert training.check_redirects(redirects, pages) == [], lang
+        for module in modules:
+            assert module.url in pages and module.short_url in catalogue
+
+
+def test_code_must_look_like_m01(tmp_path):
+    folder = tmp_path / "docs" / "vi" / "tap-huan"
+    folder.mkdir(parents=True)
+    (folder / "x.md").write_text("---\ncode: 3\ntitle: X\n---\n", "utf-8")
+    with pytest.raises(training.TrainingError) as error:
+        training.load_module(ContentLayout(tmp_path), "x", "vi", "vi")
+    assert str(error.value) == f"{folder / 'x.md'}: 'code' must look like M01..M99, received: '3'"
+
+
+def test_generator_gives_both_languages_the_same_paths():
+    urls = {}
+    for lang in ("vi", "en"):
+        urls[lang] = {p.src_uri for p in training.pages(_context(LAYOUT, lang))}
+    assert urls["vi"] == urls["en"]
+    assert "m/m03/index.md" in urls["vi"]
+    assert "tap-huan/index.md" in urls["vi"]
+    assert root_site_url(REPO_ROOT).startswith("http")
