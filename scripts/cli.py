@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from . import clock, guide, scaffold, translations
+from .benchmark import runner as benchmark
 from .build import BuildError, build_site
 from .layout import REPO_ROOT, ContentLayout
 from .validation import command as validate_command
@@ -131,6 +132,7 @@ def main(argv: list[str] | None = None) -> int:
                        help="thư mục kết quả (mặc định: site/) / output folder")
     build.set_defaults(func=_build)
     validate_command.add_parser(sub)
+    benchmark.add_parser(sub)
 
     report = sub.add_parser("translations",
                             help="tình trạng bản dịch / which translations are missing or outdated")

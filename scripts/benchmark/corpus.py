@@ -87,6 +87,8 @@ class CorpusInfo:
     #: A plain Vietnamese page, relative to the root, and its URL path: edited to time previews.
     sample_page: str
     sample_url: str
+    #: The repository commit whose configs, pages and registries the corpus copied.
+    commit: str | None = None
 
 
 def existing_pages(root: Path = REPO_ROOT) -> int:
@@ -100,13 +102,24 @@ def existing_pages(root: Path = REPO_ROOT) -> int:
     return count
 
 
-def plan(size: int, seed: int = 1, existing: int = 0) -> list[Item]:
+def used_module_codes(root: Path) -> set[int]:
+    """Codes (M01 -> 1) of the modules the repository already has: generated ones avoid them."""
+    codes = set()
+    for path in (root / "docs" / "vi" / "tap-huan").glob("*.md"):
+        code = str(frontmatter.parse(path.read_text("utf-8")).meta.get("code", ""))
+        if code[:1] == "M" and code[1:].isdigit():
+            codes.add(int(code[1:]))
+    return codes
+
+
+def plan(size: int, seed: int = 1, existing: int = 0, modules_max: int = MAX_MODULES
+         ) -> list[Item]:
     """The items that make `size` source pages together with `existing` ones."""
     wanted = max(size - existing, 0)
     # k items of which u untranslated give 2k - u pages, with u about UNTRANSLATED_SHARE * k.
     k = math.ceil(wanted / (2 - UNTRANSLATED_SHARE)) if wanted else 0
     untranslated = 2 * k - wanted
-    modules = min(round(k * PROPORTIONS["module"]), MAX_MODULES)
+    modules = min(round(k * PROPORTIONS["module"]), modules_max)
     campaigns = round(k * PROPORTIONS["campaign"])
     pages = round(k * PROPORTIONS["page"])
     articles = k - modules - campaigns - pages
@@ -134,12 +147,13 @@ def generate(dest: Path, size: int, seed: int = 1, source: Path = REPO_ROOT) -> 
     if dest.exists():
         shutil.rmtree(dest)
     dest.mkdir(parents=True)
-    _copy_committed(source, dest, ["mkdocs.yml", "mkdocs.en.yml", "docs", "campaigns"])
+    commit = _copy_committed(source, dest, ["mkdocs.yml", "mkdocs.en.yml", "docs", "campaigns"])
     (dest / "campaigns").mkdir(exist_ok=True)
     os.symlink(source / "scripts", dest / "scripts")
     registries = load_registries(dest / "docs" / "registries")
-    items = plan(size, seed, existing_pages(dest))
-    writer = _Writer(dest, registries, items, seed)
+    used = used_module_codes(dest)
+    items = plan(size, seed, existing_pages(dest), MAX_MODULES - len(used))
+    writer = _Writer(dest, registries, items, seed, [n for n in range(1, 100) if n not in used])
     for lang in ("vi", "en"):
         _write(dest / "docs" / lang / IMAGE, SVG)
     _write(dest / "docs" / "vi" / "tap-huan" / "tai-lieu" / MODULE_MATERIAL, SVG)
@@ -155,10 +169,11 @@ def generate(dest: Path, size: int, seed: int = 1, source: Path = REPO_ROOT) -> 
         untranslated=sum(1 for i in items if not i.translated),
         sample_page=f"docs/vi/{sample_src}",
         sample_url=sample_src.removesuffix(".md") + "/",
+        commit=commit,
     )
 
 
-def _copy_committed(source: Path, dest: Path, names: list[str]) -> None:
+def _copy_committed(source: Path, dest: Path, names: list[str]) -> str | None:
     """Copy the committed configs and content (HEAD), not half-edited working files.
 
     Other work in progress must not break or change the corpus: it depends only
@@ -173,9 +188,12 @@ def _copy_committed(source: Path, dest: Path, names: list[str]) -> None:
                 shutil.copytree(source / name, dest / name)
             elif (source / name).exists():
                 shutil.copy2(source / name, dest / name)
-        return
+        return None
     with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
         tar.extractall(dest, filter="data")
+    head = subprocess.run(["git", "-C", str(source), "rev-parse", "HEAD"], capture_output=True,
+                          text=True)
+    return head.stdout.strip() or None
 
 
 def _write(path: Path, content: str) -> None:
@@ -190,8 +208,10 @@ def _dump(meta: dict) -> str:
 class _Writer:
     """Writes each item's files; one random stream per item keeps items independent."""
 
-    def __init__(self, root: Path, registries: Registries, items: list[Item], seed: int) -> None:
+    def __init__(self, root: Path, registries: Registries, items: list[Item], seed: int,
+                 free_codes: list[int]) -> None:
         self.root = root
+        self.free_codes = free_codes
         self.registries = registries
         self.seed = seed
         self.linkable = [i for i in items if i.src() is not None]
@@ -312,7 +332,8 @@ class _Writer:
         material_vi = {"title": "Sơ đồ buổi học", "alt": "Sơ đồ các bước của buổi học"}
         material_en = {"title": "Session outline", "alt": "Outline of the session's steps"}
         meta = {
-            "id": item.id, "code": f"M{item.number:02d}", "title": title[0], "summary": summary[0],
+            "id": item.id, "code": f"M{self.free_codes[item.number - 1]:02d}",
+            "title": title[0], "summary": summary[0],
             "audiences": rng.sample(self.audiences, 2),
             "duration_minutes": sum(s[1] for s in sessions),
             "level": rng.choice(["co-ban", "trung-cap", "nang-cao"]),

@@ -17,7 +17,7 @@ import time
 
 def main(argv: list[str]) -> int:
     started = time.perf_counter()
-    proc = subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    proc = subprocess.run(argv, capture_output=True, text=True)
     wall = time.perf_counter() - started
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
     if proc.returncode:
@@ -28,6 +28,8 @@ def main(argv: list[str]) -> int:
         "cpu_seconds": usage.ru_utime + usage.ru_stime,
         # ru_maxrss is in KiB on Linux: the largest single process (not a sum).
         "peak_memory_mb": usage.ru_maxrss / 1024,
+        # The command's own summary (its last line of output), for the benchmark's notes.
+        "last_line": (proc.stdout.strip().splitlines() or [""])[-1],
     }))
     return 0
 
