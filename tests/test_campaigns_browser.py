@@ -80,3 +80,13 @@ def test_every_link_of_every_campaign_page_resolves(page, site_url, lang):
             assert related.nth(i).inner_text().strip()
     assert checked > 15
     print(f"[campaigns] {lang}: {checked} links from campaign pages answered 200")
+
+
+@pytest.mark.parametrize("path", ["chien-dich/thang-hanh-dong-binh-dang-gioi-2026/",
+                                  "chien-dich/lich/", "chien-dich/chu-de/binh-dang-gioi/"])
+def test_switching_language_keeps_the_campaign_page(page, site_url, path):
+    page.goto(site_url + path)
+    with page.expect_navigation():
+        page.locator("a[data-i18n-switch]").click()
+    assert page.url == site_url + "en/" + path
+    assert page.locator("html").get_attribute("lang") == "en"
