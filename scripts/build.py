@@ -18,7 +18,7 @@ from pathlib import Path
 
 import yaml
 
-from . import postbuild, publish
+from . import postbuild, publish, search
 from .i18n import Language, languages_from_alternate
 from .layout import REPO_ROOT
 from .validation import SchemaError, build_gate
@@ -135,6 +135,7 @@ def build_site(
         report.sitemap_entries = postbuild.write_sitemaps(joined, languages, root_site_url(root))
         pages = postbuild.built_pages(joined, languages)
         report.pages = {code: len(p) for code, p in pages.items()}
+        search.index_site(joined, languages)  # Pagefind, one bundle per language
         # Must stay LAST before the swap: it hashes the final inline scripts for the CSP
         # and precompresses the final bytes; any step that edits files goes above it.
         publish.prepare_site(joined)

@@ -1,0 +1,93 @@
+"""What of a built page enters the search index (scripts/search/records.py)."""
+
+from __future__ import annotations
+
+from scripts.search.records import FOLDED_MARKER, page_record
+
+TABS = """
+<ul class="md-tabs__list">
+  <li class="md-tabs__item"><a href="../../" class="md-tabs__link">Trang chủ</a></li>
+  <li class="md-tabs__item{active}"><a href="../../tap-huan/" class="md-tabs__link">
+    Tập huấn
+  </a></li>
+</ul>"""
+
+
+def page(content: str, head: str = "", active: bool = False, extra: str = "") -> str:
+    """A built page shaped like Material's: head, tabs, then the content inside <main>."""
+    tabs = TABS.replace("{active}", " md-tabs__item--active" if active else "")
+    return (f"<!doctype html><html lang='vi'><head><title>T - Site</title>{head}</head>"
+            f"<body><nav class='md-tabs'>{tabs}</nav>{extra}<main><div class='md-content'>"
+            f'<article class="md-content__inner md-typeset">{content}</article>'
+            f"</div></main></body></html>")
+
+
+def test_a_content_page_gives_its_title_section_and_text():
+    record = page_record(page("<h1>Gia đình</h1><p>Phòng, chống bạo lực.</p>", active=True),
+                         "tap-huan/m01/", "vi")
+    assert record is not None
+    assert (record.title, record.section, record.url) == ("Gia đình", "Tập huấn", "tap-huan/m01/")
+    assert "Phòng, chống bạo lực." in record.body_html
+
+
+def test_the_section_comes_from_the_url_when_no_tab_is_active():
+    record = page_record(page("<h1>Học phần</h1><p>Nội dung.</p>"), "tap-huan/m01/", "vi")
+    assert record.section == "Tập huấn"
+
+
+def test_stand_in_pages_with_noindex_are_skipped():
+    html = page("<h1>Chưa dịch</h1><p>Trang này chưa có bản dịch.</p>",
+                head='<meta name="robots" content="noindex">')
+    assert page_record(html, "tap-huan/m01/", "vi") is None
+
+
+def test_the_404_page_is_skipped():
+    assert page_record(page("<h1>404</h1><p>Không tìm thấy.</p>"), "404.html", "vi",
+                       "404.html") is None
+
+
+def test_a_list_of_other_pages_excerpts_is_skipped():
+    html = page('<h1>Lưu trữ 2024</h1><article class="md-post md-post--excerpt">'
+                "<p>Bài khác</p></article>")
+    assert page_record(html, "tin-bai/luu-tru/2024/", "vi") is None
+
+
+def test_interface_text_and_ignored_parts_are_dropped():
+    html = page('<h1>Bài<a class="headerlink" href="#x">¶</a></h1><p>Nội dung.</p>'
+                '<div data-search-ignore><p>Bỏ qua</p></div>'
+                '<aside class="news-related"><h2>Bài viết khác</h2></aside>')
+    record = page_record(html, "tin-bai/x/", "vi")
+    assert "¶" not in record.body_html
+    assert "Bỏ qua" not in record.body_html and "Bài viết khác" not in record.body_html
+
+
+def test_d_stroke_words_are_added_folded_with_their_heading_weight():
+    html = page("<h1>Gia đình</h1><h2>Địa chỉ</h2><p>Đường dây nóng, điện thoại.</p>")
+    record = page_record(html, "lien-he/", "vi")
+    assert record.folded == {7: ["dinh"], 6: ["Dia"], 1: ["Duong", "dien"]}
+    index_html = record.index_html()
+    assert FOLDED_MARKER in index_html
+    assert '<p data-pagefind-weight="7">dinh</p>' in index_html
+    assert index_html.index("Đường dây nóng") < index_html.index(FOLDED_MARKER)
+
+
+def test_adjacent_cells_do_not_glue_into_one_word():
+    html = page("<h1>Học phần</h1><dl><dt>Mã học phần</dt><dd>M03</dd></dl>")
+    record = page_record(html, "tap-huan/m03/", "vi")
+    assert "<dt>Mã học phần </dt><dd>M03 </dd>" in record.body_html
+
+
+def test_keywords_in_attributes_are_searchable():
+    html = page("<h1>Chiến dịch</h1><p>Nội dung.</p>",
+                extra='<div data-search-keywords="#Goi111 M03"></div>')
+    record = page_record(html, "chien-dich/x/", "vi")
+    assert record.keywords == ["#Goi111 M03"]
+    assert "<p>#Goi111 M03</p>" in record.index_html()
+
+
+def test_metadata_is_outside_the_indexed_body():
+    record = page_record(page("<h1>Tiêu đề</h1><p>Nội dung.</p>", active=True), "x/", "vi")
+    index_html = record.index_html()
+    assert '<span data-pagefind-meta="section:Tập huấn"></span>' in index_html
+    assert index_html.index("data-pagefind-meta") < index_html.index("data-pagefind-body")
+    assert '<html lang="vi">' in index_html
