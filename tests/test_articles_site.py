@@ -228,3 +228,14 @@ def test_news_pages_with_feed_links_make_no_failing_request(page, site_url, path
     assert log.failures == []
     assert log.foreign() == []
     assert not [u for u in log.urls if u.endswith("sitemap.xml")]
+
+
+def test_vietnamese_index_paginates_and_links_topics_and_feed(built_site):
+    per_page = 10  # mkdocs.yml: pagination_per_page
+    pages = sorted((built_site / "tin-bai" / "trang").glob("*/index.html"))
+    assert len(published("vi")) > per_page and pages
+    assert linked_posts(built_site, pages[0])
+    index = built_site / "tin-bai" / "index.html"
+    for href in ("the/", "feed.xml"):
+        link = soup(index).select_one(f'.md-content a[href="{href}"]')
+        assert link is not None and resolve_href(built_site, index, href).exists()
