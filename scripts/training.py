@@ -85,6 +85,7 @@ LABELS: dict[str, dict[str, str]] = {
         "materials": "Tài liệu",
         "download": "tải về",
         "notes": "Ghi chú cho người hướng dẫn",
+        "notes_only": "Dành riêng cho người hướng dẫn, không phát cho học viên",
         "content": "Nội dung chính",
         "due": "Học phần này đã đến hạn rà soát (rà soát lần cuối ngày {date}, "
         "định kỳ {months} tháng). Hãy đối chiếu với văn bản pháp luật hiện hành trước khi dùng.",
@@ -122,6 +123,7 @@ LABELS: dict[str, dict[str, str]] = {
         "materials": "Materials",
         "download": "download",
         "notes": "Notes for the facilitator",
+        "notes_only": "For the facilitator only, not for participants",
         "content": "Key content",
         "due": "This module is due for review (last reviewed on {date}, every {months} "
         "months). Check it against the laws in force before using it.",
@@ -414,7 +416,7 @@ def module_markdown(
             f"## {label(lang, 'notes')} {{#{ANCHORS['notes']}}}",
             "",
             '<div class="admonition note training-notes" markdown>',
-            f'<p class="admonition-title">{esc(label(lang, "notes"))}</p>',
+            f'<p class="admonition-title">{esc(label(lang, "notes_only"))}</p>',
             "",
             notes,
             "",
