@@ -11,11 +11,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 _FENCE = re.compile(r"^( {0,3})(`{3,}|~{3,})[^\n]*\n.*?(?:^\1?\2[ \t]*$|\Z)", re.M | re.S)
-_INLINE_CODE = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)", re.S)
+_INLINE_CODE = re.compile(r"(`+)(?!`)[^`]+?(?<!`)\1(?!`)")
 _HTML_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
+# Starts with a literal "[" so that the regex engine skips ahead fast ("!" is looked at after).
 _LINK = re.compile(
-    r"(!?)\[((?:[^\[\]\n]|\[[^\]\n]*\])*)\]"  # [text] or ![alt]
-    r"\(\s*(<[^>\n]*>|[^\s)]*)(?:\s+[\"'(][^\n]*?[\"')])?\s*\)"  # (target "title")
+    r"\[([^\[\]\n]*)\]"  # [text] or ![alt]
+    r"\(\s*(<[^>\n]*>|[^\s)]*)(?:\s+[\"'(][^\n)]*[\"')])?\s*\)"  # (target "title")
 )
 _REF_DEF = re.compile(r"^ {0,3}\[[^\]\n]+\]:\s*(<[^>\n]*>|\S+)", re.M)
 TAG = re.compile(r"<([a-zA-Z][a-zA-Z0-9-]*)((?:\s+[^<>]*?)?)\s*/?>", re.S)
@@ -27,9 +28,11 @@ def mask_code(text: str) -> str:
     def blank(match: re.Match[str]) -> str:
         return re.sub(r"[^\n]", " ", match.group(0))
 
-    text = _FENCE.sub(blank, text)
-    text = _HTML_COMMENT.sub(blank, text)
-    return _INLINE_CODE.sub(blank, text)
+    if "```" in text or "~~~" in text:
+        text = _FENCE.sub(blank, text)
+    if "<!--" in text:
+        text = _HTML_COMMENT.sub(blank, text)
+    return _INLINE_CODE.sub(blank, text) if "`" in text else text
 
 
 @dataclass(frozen=True)
@@ -44,11 +47,15 @@ class Link:
 
 def links(masked: str) -> Iterator[Link]:
     """Inline links, images and reference definitions of a masked body."""
-    for m in _LINK.finditer(masked):
-        target = m.group(3)
-        if target.startswith("<") and target.endswith(">"):
-            target = target[1:-1]
-        yield Link(m.start(), m.group(1) == "!", m.group(2), target.strip(), m.start(3))
+    if "](" in masked:
+        for m in _LINK.finditer(masked):
+            target = m.group(2)
+            if target.startswith("<") and target.endswith(">"):
+                target = target[1:-1]
+            image = m.start() > 0 and masked[m.start() - 1] == "!"
+            yield Link(m.start() - image, image, m.group(1), target.strip(), m.start(2))
+    if "]:" not in masked:
+        return
     for m in _REF_DEF.finditer(masked):
         target = m.group(1).strip("<>")
         yield Link(m.start(), False, "", target, m.start(1))

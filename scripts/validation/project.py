@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .source import SourceFile, read_source
+from .markdown import mask_code
+from .schemas import KINDS, load_schema, walk
+from .source import FieldPath, SourceFile, read_source
 
 ORIGINAL = "vi"
 TRANSLATIONS = ("en",)
@@ -113,20 +116,50 @@ class Project:
 
     def __post_init__(self) -> None:
         self._registries: dict[str, dict[str, dict[str, Any]]] = {}
+        self._values: dict[str, list[tuple[FieldPath, Any, dict[str, Any]]]] = {}
+        self._masked: dict[str, str] = {}
+        self._exists: dict[str, bool] = {}
+
+    def exists(self, path: str) -> bool:
+        """os.path.exists, remembered (the same images and pages are linked many times)."""
+        found = self._exists.get(path)
+        if found is None:
+            found = self._exists[path] = os.path.exists(path)
+        return found
+
+    # -- computed once per file, shared by the rules ----------------------------
+    def values(self, source: SourceFile) -> list[tuple[FieldPath, Any, dict[str, Any]]]:
+        """(path, value, subschema) of every metadata value the file's schema describes."""
+        cached = self._values.get(source.rel)
+        if cached is None:
+            cached = []
+            if source.kind in KINDS and source.doc is not None and source.data is not None:
+                cached = list(walk(load_schema(source.kind).data, source.data))
+            self._values[source.rel] = cached
+        return cached
+
+    def annotated(self, source: SourceFile, key: str) -> list[tuple[FieldPath, Any, dict]]:
+        """The values whose schema carries the annotation `key` (e.g. "x-registry")."""
+        return [v for v in self.values(source) if key in v[2]]
+
+    def masked_body(self, source: SourceFile) -> str:
+        """The Markdown body with code and comments blanked (see markdown.mask_code)."""
+        cached = self._masked.get(source.rel)
+        if cached is None:
+            cached = self._masked[source.rel] = mask_code(source.body)
+        return cached
 
 
 def discover(root: Path) -> list[str]:
     """Relative paths of every content file under docs/ and campaigns/."""
     found = []
     for top in ("docs", "campaigns"):
-        base = root / top
-        if not base.is_dir():
-            continue
-        for path in base.rglob("*"):
-            if path.suffix in _TEXT_SUFFIXES and path.is_file():
-                rel = path.relative_to(root).as_posix()
-                if not any(part.startswith(".") for part in rel.split("/")):
-                    found.append(rel)
+        for folder, dirs, names in os.walk(root / top):
+            dirs[:] = [d for d in dirs if not d.startswith(".")]
+            rel_folder = os.path.relpath(folder, root).replace(os.sep, "/")
+            found.extend(f"{rel_folder}/{name}" for name in names
+                         if not name.startswith(".") and os.path.splitext(name)[1] in
+                         _TEXT_SUFFIXES)
     return sorted(found)
 
 

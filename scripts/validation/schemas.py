@@ -16,7 +16,7 @@ staff guide read:
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -25,8 +25,10 @@ from typing import Any
 import yaml
 from jsonschema import Draft202012Validator
 
+from .fastcheck import compile_schema
 from .source import FieldPath
 
+_FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schemas"
 
 #: Kind of file → schema file name (without .yml).
@@ -46,6 +48,11 @@ class Schema:
     kind: str
     data: dict[str, Any]
     validator: Draft202012Validator
+    #: Fast yes/no pre-check (fastcheck.py); None means "always ask jsonschema".
+    quick: Callable[[Any], bool] | None = None
+
+    def is_valid(self, data: Any) -> bool:
+        return self.quick(data) if self.quick is not None else self.validator.is_valid(data)
 
     @property
     def properties(self) -> dict[str, Any]:
@@ -61,11 +68,11 @@ def load_schema(kind: str) -> Schema:
     """The compiled schema of one kind (read once per process)."""
     path = SCHEMA_DIR / f"{kind}.yml"
     try:
-        data = yaml.safe_load(path.read_text("utf-8"))
+        data = yaml.load(path.read_text("utf-8"), Loader=_FAST_LOADER)
         Draft202012Validator.check_schema(data)
     except Exception as error:  # any failure here is ours, not the staff's
         raise SchemaError(f"schema {path}: {error}") from error
-    return Schema(kind, data, Draft202012Validator(data))
+    return Schema(kind, data, Draft202012Validator(data), compile_schema(data))
 
 
 def all_schemas() -> dict[str, Schema]:

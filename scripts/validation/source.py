@@ -38,7 +38,8 @@ _Loader.yaml_implicit_resolvers = {
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
 
-_FRONT_MATTER_END = re.compile(r"^(?:---|\.\.\.)[ \t]*$")
+# The line that closes the front matter: "---" (or YAML's "...") alone on its line.
+_FRONT_MATTER_CLOSE = re.compile(r"\n(?:---|\.\.\.)[ \t]*\r?(?:\n|\Z)")
 
 
 @dataclass
@@ -185,7 +186,8 @@ def _check_nfc(text: str, source: SourceFile) -> None:
         source.rel, Position(first, col), "nfc",
         f"chữ «{unicodedata.normalize('NFC', word)}» gõ dạng tổ hợp (dấu tách rời), "
         f"cần Unicode dựng sẵn NFC{extra_vi}",
-        f"the word is typed with combining marks, expected Unicode NFC{extra_en}",
+        f"the word '{unicodedata.normalize('NFC', word)}' is typed with combining marks, "
+        f"expected Unicode NFC{extra_en}",
         hint_vi="chạy `noidung validate --fix` để chuyển cả tệp sang NFC "
         "(chữ trông giống hệt nhưng tìm kiếm được)",
         hint_en="run `noidung validate --fix` to convert the file to NFC",
@@ -203,15 +205,13 @@ def _word_at(line: str, index: int) -> str:
 
 
 def _parse_markdown(text: str, source: SourceFile) -> None:
-    lines = text.split("\n")
-    if not lines or lines[0].rstrip("\r").rstrip() != "---":
+    first = text.split("\n", 1)[0]
+    if first.rstrip("\r").rstrip() != "---":
         source.body, source.body_line = text, 1
         source.doc = Document({}, {(): Position(1, 1)}, {}, 1)
         return
-    end = next(
-        (i for i in range(1, len(lines)) if _FRONT_MATTER_END.match(lines[i].rstrip("\r"))), None
-    )
-    if end is None:
+    closing = _FRONT_MATTER_CLOSE.search(text, len(first))
+    if closing is None:
         source.problems.append(problem(
             source.rel, Position(1, 1), "front-matter-unclosed",
             "phần thông tin đầu trang (front matter) mở bằng '---' nhưng không có dòng '---' đóng",
@@ -221,10 +221,10 @@ def _parse_markdown(text: str, source: SourceFile) -> None:
         ))
         return
     source.has_front_matter = True
-    header = "\n".join(lines[1:end])
+    header = text[len(first) + 1:closing.start() + 1]
     source.doc = parse_yaml(header, source, first_line=2)
-    source.body = "\n".join(lines[end + 1:])
-    source.body_line = end + 2
+    source.body = text[closing.end():]
+    source.body_line = text.count("\n", 0, closing.end()) + 1
 
 
 # -- YAML with positions ----------------------------------------------------------------

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from ..markdown import links, mask_code, tags
+from ..markdown import links, tags
 from ..problem import Position, Problem, Severity, problem
 from ..project import ORIGINAL, TRANSLATIONS, Project
 from ..source import SourceFile, position_in_text
@@ -29,7 +29,7 @@ _VI_LETTERS = re.compile(r"[ăâđêôơưạảấầẩẫậắằẳẵặ�
 def check(project: Project) -> Iterator[Problem]:
     for source in project.files.values():
         if source.rel.endswith(".md") and source.text is not None:
-            yield from _body_images(source)
+            yield from _body_images(project, source)
     for source in project.of_kind("campaign"):
         ident = project.item_id(source)
         texts = [project.campaign_text(ident, lang) for lang in (ORIGINAL, *TRANSLATIONS)]
@@ -46,11 +46,11 @@ def _empty(text: Any) -> bool:
     return not isinstance(text, str) or not text.strip()
 
 
-def _body_images(source: SourceFile) -> Iterator[Problem]:
+def _body_images(project: Project, source: SourceFile) -> Iterator[Problem]:
     body = source.body
     if "![" not in body and "<img" not in body.lower():
         return
-    masked = mask_code(body)
+    masked = project.masked_body(source)
     for link in links(masked):
         if link.image and _empty(re.sub(r"[{}]", "", link.text)):
             yield problem(
@@ -110,7 +110,7 @@ def _materials(owner: SourceFile, texts: list[SourceFile], owner_has_text: bool)
                 yield problem(
                     text.rel, text.doc.at(("materials", index, "alt")), "alt-language",
                     f"alt của «{file}» là tiếng Việt, chép từ bản gốc",
-                    f"the alt text of '{file}' is the Vietnamese original, not {lang}",
+                    f"the alt text of '{file}' is the Vietnamese original, not English",
                     field=f"materials[{index}].alt",
                     hint_vi="dịch mô tả ảnh sang tiếng Anh", hint_en="translate the alt text",
                 )
@@ -146,6 +146,6 @@ def _cover(project: Project, source: SourceFile) -> Iterator[Problem]:
             yield problem(
                 text.rel, text.doc.at(("cover_alt",)), "alt-language",
                 "cover_alt là tiếng Việt, chép từ bản gốc",
-                f"cover_alt is the Vietnamese original, not {lang}", field="cover_alt",
+                "cover_alt is the Vietnamese original, not English", field="cover_alt",
                 hint_vi="dịch mô tả ảnh sang tiếng Anh", hint_en="translate the alt text",
             )

@@ -7,7 +7,6 @@ from collections.abc import Iterator
 
 from ..problem import Problem, Severity, problem
 from ..project import Project
-from ..schemas import annotated, walk
 from ..source import dotted
 from . import Rule
 from .fields import schema_of
@@ -40,7 +39,7 @@ def check(project: Project) -> Iterator[Problem]:
         if schema is None or source.doc is None or source.data is None:
             continue
         doc = source.doc
-        for path, value, sub in walk(schema.data, source.data):
+        for path, value, sub in project.values(source):
             if sub.get("format") != "date" or not isinstance(value, str):
                 continue
             if len(value) == 10 and value[4] == "-" and value[7] == "-" and \
@@ -53,7 +52,7 @@ def check(project: Project) -> Iterator[Problem]:
                     hint_vi="kiểm tra ngày và tháng (YYYY-MM-DD)",
                     hint_en="check the day and the month (YYYY-MM-DD)",
                 )
-        for path, value, sub in annotated(schema.data, source.data, "x-not-before"):
+        for path, value, sub in project.annotated(source, "x-not-before"):
             other_name = sub["x-not-before"]
             parent = source.data
             for part in path[:-1]:

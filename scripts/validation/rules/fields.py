@@ -14,7 +14,7 @@ from typing import Any
 
 from jsonschema.exceptions import ValidationError
 
-from ..problem import Problem, Severity, problem
+from ..problem import Position, Problem, Severity, problem
 from ..project import Project
 from ..schemas import KINDS, Schema, label, load_schema
 from ..source import SourceFile, dotted
@@ -67,9 +67,25 @@ def check(project: Project) -> Iterator[Problem]:
             continue  # reported once as front-matter-missing
         data = own_data(source, schema)
         if data is None:
-            data = {} if schema.data.get("type") == "object" else []
+            if schema.data.get("type") == "object":
+                yield _empty(source, schema)
+                continue
+            data = []
+        if schema.is_valid(data):
+            continue
         for error in schema.validator.iter_errors(data):
             yield from _explain(source, schema, error)
+
+
+def _empty(source: SourceFile, schema: Schema) -> Problem:
+    required = ", ".join(schema.data.get("required", []))
+    return problem(
+        source.rel, Position(source.doc.first_line if source.doc else 1, 1), "field-required",
+        f"thông tin trống, thiếu mọi trường bắt buộc: {required}",
+        f"the metadata is empty; every required field is missing: {required}",
+        hint_vi=f"xem ví dụ trong scripts/schemas/{schema.kind}.yml hoặc tạo bằng `noidung new`",
+        hint_en=f"see the example in scripts/schemas/{schema.kind}.yml or use `noidung new`",
+    )
 
 
 def _type_name(value: Any) -> str:
@@ -189,6 +205,19 @@ def _explain(source: SourceFile, schema: Schema, error: ValidationError) -> Iter
             guess = difflib.get_close_matches(str(key), allowed, n=1, cutoff=0.6)
             did_vi = f"; có phải «{guess[0]}»?" if guess else ""
             did_en = f"; did you mean '{guess[0]}'?" if guess else ""
+            if instance[key] is None and (" " in str(key) or not str(key).isascii()):
+                # `{vi: Cơ quan, tổ chức}`: inside { } a comma ends the value.
+                yield problem(
+                    rel, doc.at(key_path, key=True), "field-unknown",
+                    f"«{key}» bị tách thành một trường riêng: dấu phẩy trong {{ }} đã cắt đôi "
+                    "giá trị đứng trước",
+                    f"'{key}' became a field of its own: a comma inside {{ }} cut the value "
+                    "before it in two",
+                    field=dotted(key_path),
+                    hint_vi="đặt cả giá trị trong ngoặc kép: vi: \"Cơ quan, tổ chức\"",
+                    hint_en="quote the whole value: vi: \"Cơ quan, tổ chức\"",
+                )
+                continue
             yield problem(
                 rel, doc.at(key_path, key=True), "field-unknown",
                 f"trường «{key}» không có trong mô hình nội dung{did_vi}",
@@ -260,9 +289,9 @@ def _explain(source: SourceFile, schema: Schema, error: ValidationError) -> Iter
             proposal = slug(text)
             yield problem(
                 rel, pos, "id-format",
-                f"mã {subject_vi} là «{shown(text)}», cần chữ thường không dấu, số, nối bằng "
+                f"{subject_vi} là «{shown(text)}», cần chữ thường không dấu, chữ số, nối bằng "
                 "gạch ngang",
-                f"id {subject_en} is '{shown(text)}', expected lowercase ASCII letters and digits "
+                f"{subject_en} is '{shown(text)}', expected lowercase ASCII letters and digits "
                 "joined by hyphens",
                 field=name,
                 hint_vi=f"viết «{proposal}»" if proposal else "ví dụ thang-hanh-dong-2025",

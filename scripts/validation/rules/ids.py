@@ -45,7 +45,7 @@ def check(project: Project) -> Iterator[Problem]:
         expected = project.item_id(source)
         where = "thư mục" if source.kind == "campaign" else "tên tệp"
         where_en = "folder name" if source.kind == "campaign" else "file name"
-        if ident != expected:
+        if ident != expected and ascii_name_ok(ident):  # else: id-format says it
             yield problem(
                 source.rel, source.doc.at(("id",)), "id-filename",
                 f"id «{ident}» khác {where} «{expected}»",

@@ -14,7 +14,6 @@ from collections.abc import Iterator
 from ..markdown import mask_code
 from ..problem import Position, Problem, Severity, problem
 from ..project import Project
-from ..schemas import annotated
 from ..source import SourceFile, dotted, position_in_text
 from . import Rule
 from .fields import schema_of
@@ -42,8 +41,13 @@ FREE_MAIL = {
     "outlook.com", "outlook.com.vn", "live.com", "msn.com", "icloud.com", "me.com", "aol.com",
     "proton.me", "protonmail.com", "zoho.com", "mail.com", "gmx.com", "yandex.com", "mail.ru",
 }
-_URL = re.compile(r"(?:https?|ftp)://[^\s)>\]\"']+|\]\((?!mailto:)[^)\s]*", re.I)
-_NUMBER = re.compile(r"(?<![\w/.,-])\+?\d[\d .\-]{5,16}\d(?![\w/-]|[.,]\d)")
+# URL pieces start with a literal ("://", "](") so the engine skips ahead fast; two
+# patterns, because an alternation is tried at every position.
+_URL = re.compile(r"://[^\s)>\]\"']+")
+_LINK_TARGET = re.compile(r"\]\((?!mailto:)[^)\s]*")
+# Runs of at least 7 digits, spaces, dots or hyphens (on bytes: about 3x faster than str).
+_NUMBER = re.compile(rb"[0-9][0-9 .\-]{5,16}[0-9]")
+_CANDIDATE = re.compile(r"\d{3}|@")
 _EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@((?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,})")
 
 
@@ -57,7 +61,7 @@ def check(project: Project) -> Iterator[Problem]:
         if schema is not None and source.doc is not None and source.data is not None:
             if source.kind.startswith("registry-"):
                 continue  # registries hold the public numbers themselves
-            for path, value, _sub in annotated(schema.data, source.data, "x-text"):
+            for path, value, _sub in project.annotated(source, "x-text"):
                 if isinstance(value, str):
                     for _offset, rule, vi, en in scan(value, allowed):
                         yield _found(source, source.doc.at(path), rule, vi, en, dotted(path))
@@ -80,22 +84,36 @@ def _digits(text: str) -> str:
 
 def scan(text: str, allowed: set[str]) -> Iterator[tuple[int, str, str, str]]:
     """(offset, rule, what in Vietnamese, what in English) for each private detail."""
-    if not any(ch.isdigit() for ch in text) and "@" not in text:
+    if not _CANDIDATE.search(text):
         return
     # URLs carry long numbers that identify pages, not people.
-    clean = _URL.sub(lambda m: " " * len(m.group(0)), mask_code(text) if "`" in text else text)
-    for m in _NUMBER.finditer(clean):
-        raw = m.group(0).rstrip(" .-")
+    clean = mask_code(text) if "`" in text else text
+    for pattern, marker in ((_URL, "://"), (_LINK_TARGET, "](")):
+        if marker in clean:
+            clean = pattern.sub(lambda m: " " * len(m.group(0)), clean)
+    data = clean.encode("utf-8")
+    for m in _NUMBER.finditer(data):
+        before = data[m.start() - 1:m.start()]
+        after = data[m.end():m.end() + 2]
+        if before and (before.isalnum() or before in b"/.,-_") and before != b"+":
+            continue  # part of a code, a version or an amount
+        if after[:1] and (after[:1].isalnum() or after[:1] in b"/-_" or (
+                after[:1] in b".," and after[1:2].isdigit())):
+            continue
+        raw = m.group(0).decode().rstrip(" .-")
+        if before == b"+":
+            raw = "+" + raw
         digits = _digits(raw)
+        offset = len(data[:m.start()].decode("utf-8", "replace")) - (before == b"+")
         if digits in allowed:
             continue
         contiguous = raw.isdigit()
         if (digits.startswith("0") and len(digits) in (10, 11)) or (
                 digits.startswith("84") and len(digits) == 11 and not contiguous) or \
                 raw.startswith("+84"):
-            yield m.start(), "privacy-phone", f"số điện thoại «{raw}»", f"phone number '{raw}'"
+            yield offset, "privacy-phone", f"số điện thoại «{raw}»", f"phone number '{raw}'"
         elif contiguous and len(digits) in (9, 12):
-            yield m.start(), "privacy-id-number", f"dãy {len(digits)} chữ số «{raw}» (giống số " \
+            yield offset, "privacy-id-number", f"dãy {len(digits)} chữ số «{raw}» (giống số " \
                 "CMND/CCCD)", f"a {len(digits)}-digit number '{raw}' (like an identity card)"
     if "@" in clean:
         for m in _EMAIL.finditer(clean):

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterator
-from pathlib import Path
 from urllib.parse import unquote
 
-from ..markdown import is_external, links, mask_code
+from ..markdown import is_external, links
 from ..problem import Problem, Severity, problem
 from ..project import LANGUAGES, MODULES_DIR, ORIGINAL, POSTS_DIR, Project
-from ..schemas import annotated
 from ..source import SourceFile, dotted, position_in_text
 from . import Rule
 from .dates import as_date
@@ -59,7 +58,7 @@ def check(project: Project) -> Iterator[Problem]:
 def _refs(project: Project, source: SourceFile, schema: dict, pages: set[str]) -> Iterator[
         Problem]:
     original = project.original_of(source)
-    for path, value, sub in annotated(schema, source.data, "x-ref"):
+    for path, value, sub in project.annotated(source, "x-ref"):
         if not isinstance(value, str):
             continue
         what = sub["x-ref"]
@@ -108,8 +107,8 @@ def _resolve(project: Project, source: SourceFile, original: SourceFile | None, 
 
 
 def _files(project: Project, source: SourceFile, schema: dict) -> Iterator[Problem]:
-    folder = (project.root / source.rel).parent
-    for path, value, _sub in annotated(schema, source.data, "x-file"):
+    folder = os.path.dirname(os.path.join(project.root, source.rel))
+    for path, value, _sub in project.annotated(source, "x-file"):
         if not isinstance(value, str) or not value:
             continue
         if is_external(value):
@@ -118,34 +117,35 @@ def _files(project: Project, source: SourceFile, schema: dict) -> Iterator[Probl
             assert source.doc is not None
             yield problem(
                 source.rel, source.doc.at(path), "ref-file",
-                f"không thấy tệp «{shown(value)}» (tìm trong {folder.relative_to(project.root)}/)",
-                f"file '{shown(value)}' not found (looked in "
-                f"{folder.relative_to(project.root)}/)", field=dotted(path),
+                f"không thấy tệp «{shown(value)}» (tìm trong {os.path.dirname(source.rel)}/)",
+                f"file '{shown(value)}' not found (looked in {os.path.dirname(source.rel)}/)",
+                field=dotted(path),
                 hint_vi="chép tệp vào thư mục đó hoặc sửa tên tệp (phân biệt hoa/thường)",
                 hint_en="copy the file there or correct its name (case matters)",
             )
 
 
-def find_file(project: Project, folder: Path, value: str, lang: str) -> Path | None:
+def find_file(project: Project, folder: str, value: str, lang: str) -> str | None:
     """A referenced file, looked up beside the file, in its materials folders, or from the
-    language's docs root when it starts with '/'."""
+    language's docs root when it starts with '/'. (os.path: this runs for every link.)"""
     clean = unquote(value.split("#", 1)[0].split("?", 1)[0])
+    base_folder = folder
     if not clean:
-        return folder
-    docs = project.root / "docs"
+        return base_folder
+    docs = os.path.join(str(project.root), "docs")
     if clean.startswith("/"):
-        bases = [docs / lang] if lang else [docs]
+        bases = [os.path.join(docs, lang)] if lang else [docs]
         clean = clean.lstrip("/")
     else:
-        bases = [folder / sub for sub in _MATERIAL_DIRS]
-        if lang:  # files shared by both languages live in the original's tree
-            rel_folder = folder.relative_to(docs / lang) if folder.is_relative_to(
-                docs / lang) else None
-            if rel_folder is not None:
-                bases += [docs / ORIGINAL / rel_folder / sub for sub in _MATERIAL_DIRS]
+        bases = [os.path.join(base_folder, sub) for sub in _MATERIAL_DIRS]
+        lang_root = os.path.join(docs, lang) + os.sep if lang else ""
+        if lang and base_folder.startswith(lang_root):
+            # Files shared by both languages live in the original's tree.
+            shared = os.path.join(docs, ORIGINAL, base_folder[len(lang_root):])
+            bases += [os.path.join(shared, sub) for sub in _MATERIAL_DIRS]
     for base in bases:
-        candidate = base / clean
-        if candidate.exists():
+        candidate = os.path.normpath(os.path.join(base, clean))
+        if project.exists(candidate):
             return candidate
     return None
 
@@ -154,8 +154,8 @@ def _links(project: Project, source: SourceFile) -> Iterator[Problem]:
     body = source.body
     if "](" not in body and "]:" not in body:
         return
-    masked = mask_code(body)
-    folder = (project.root / source.rel).parent
+    masked = project.masked_body(source)
+    folder = os.path.dirname(os.path.join(project.root, source.rel))
     lang = project.langs.get(source.rel, "")
     for link in links(masked):
         target = link.target
@@ -178,13 +178,13 @@ def _links(project: Project, source: SourceFile) -> Iterator[Problem]:
         )
 
 
-def _generated_target(project: Project, folder: Path, target: str, lang: str) -> bool:
+def _generated_target(project: Project, folder: str, target: str, lang: str) -> bool:
     """Links to pages built from data (campaign and module pages have no Markdown file)."""
-    docs = project.root / "docs" / (lang or ORIGINAL)
-    try:
-        rel = (folder / target).resolve().relative_to(docs.resolve()).as_posix()
-    except ValueError:
+    docs = os.path.join(project.root, "docs", lang or ORIGINAL)
+    rel = os.path.relpath(os.path.normpath(os.path.join(folder, target)), docs)
+    if rel.startswith(".."):
         return False
+    rel = rel.replace(os.sep, "/")
     parts = rel.split("/")
     if parts[0] == "chien-dich" and len(parts) >= 2:
         ident = parts[1].removesuffix(".md")

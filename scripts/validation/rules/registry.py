@@ -7,7 +7,6 @@ from collections.abc import Iterator
 
 from ..problem import Problem, Severity, problem
 from ..project import Project
-from ..schemas import annotated
 from ..source import dotted
 from . import Rule
 from .dates import as_date
@@ -30,7 +29,7 @@ def check(project: Project) -> Iterator[Problem]:
         schema = schema_of(source)
         if schema is None or source.doc is None or source.data is None:
             continue
-        for path, value, sub in annotated(schema.data, source.data, "x-registry"):
+        for path, value, sub in project.annotated(source, "x-registry"):
             if value is None or isinstance(value, list | dict | bool):
                 continue  # a type problem, reported by `fields`
             name = sub["x-registry"]

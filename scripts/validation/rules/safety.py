@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..markdown import links, mask_code, tags
+from ..markdown import links, tags
 from ..problem import Problem, Severity, problem
 from ..project import Project
 from ..source import SourceFile, position_in_text
@@ -37,15 +37,15 @@ _SCRIPT_OPEN = re.compile(r"<\s*(script|iframe)\b", re.I)
 def check(project: Project) -> Iterator[Problem]:
     for source in project.files.values():
         if source.rel.endswith(".md") and source.text is not None:
-            yield from _body(source)
+            yield from _body(project, source)
 
 
-def _body(source: SourceFile) -> Iterator[Problem]:
+def _body(project: Project, source: SourceFile) -> Iterator[Problem]:
     body = source.body
     lower = body.lower()
     if "<" not in body and "script:" not in lower and "data:" not in lower:
         return
-    masked = mask_code(body)
+    masked = project.masked_body(source)
     reported: set[int] = set()
     for tag in tags(masked):
         pos = position_in_text(body, tag.offset, source.body_line)

@@ -1,0 +1,120 @@
+"""One bad change per rule, applied to the small valid project (helpers.make_project)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from .helpers import edit, write
+
+ARTICLE = "docs/vi/tin-bai/posts/bai-mau.md"
+ARTICLE_EN = "docs/en/tin-bai/posts/bai-mau.md"
+CAMPAIGN = "campaigns/chien-dich-mau/campaign.yml"
+MODULE_A = "docs/vi/tap-huan/hoc-phan-a.md"
+
+
+def _bytes(rel: str, data: bytes) -> Callable[[Path], None]:
+    return lambda root: (root / rel).write_bytes(data)
+
+
+#: case name → the change that breaks the project.
+MUTATIONS: dict[str, Callable[[Path], None]] = {
+    "dates-order": lambda d: edit(d, CAMPAIGN, "end_date: 2025-06-30", "end_date: 2025-05-31"),
+    "date-format": lambda d: edit(d, CAMPAIGN, "start_date: 2025-06-01",
+                                  "start_date: 28/6/2025"),
+    "date-not-in-calendar": lambda d: edit(d, ARTICLE, "date: 2025-06-02", "date: 2025-02-30"),
+    "field-required": lambda d: edit(d, ARTICLE, "summary: Tóm tắt bài mẫu.\n", ""),
+    "field-type-comma-list": lambda d: edit(d, ARTICLE, "tags: [bao-ve-tre-em]",
+                                            "tags: bao-ve-tre-em, gia-dinh"),
+    "field-type-unquoted-version": lambda d: edit(d, MODULE_A, 'version: "1.0"', "version: 1.0"),
+    "field-unknown": lambda d: edit(d, ARTICLE, "draft: false", "drafts: false"),
+    "field-unknown-flow-comma": lambda d: edit(
+        d, "docs/registries/audiences.yml", '"Cơ quan, tổ chức phối hợp"',
+        "Cơ quan, tổ chức phối hợp"),
+    "field-value-enum": lambda d: edit(d, MODULE_A, "level: co-ban", "level: co ban"),
+    "field-value-empty": lambda d: edit(d, ARTICLE, "authors: [phong-nep-song-van-hoa-gia-dinh]",
+                                        "authors: []"),
+    "id-format": lambda d: edit(d, ARTICLE, "id: bai-mau", "id: Bài-Mẫu"),
+    "id-filename": lambda d: edit(d, ARTICLE, "id: bai-mau", "id: bai-khac"),
+    "id-unique-code": lambda d: edit(d, "docs/vi/tap-huan/hoc-phan-b.md", "code: M02",
+                                     "code: M01"),
+    "id-unique-site": lambda d: write(d, "docs/vi/tap-huan/bai-mau.md", (
+        d / MODULE_A).read_text("utf-8").replace("id: hoc-phan-a", "id: bai-mau").replace(
+        "code: M01", "code: M09")),
+    "id-unique-registry": lambda d: edit(d, "docs/registries/categories.yml",
+                                         "- id: bao-ve-tre-em", "- id: cong-tac-gia-dinh"),
+    "path-ascii": lambda d: write(d, "docs/vi/Giới-thiệu.md", "# Giới thiệu\n"),
+    "registry-value": lambda d: edit(d, ARTICLE, "categories: [hoat-dong-phoi-hop]",
+                                     "categories: [hoat-dong-phoi-hopp]"),
+    "registry-expired": lambda d: edit(d, CAMPAIGN, "partner_units: [so-y-te]",
+                                       "partner_units: [so-lao-dong-thuong-binh-xa-hoi]"),
+    "registry-not-yet-valid": lambda d: edit(
+        d, ARTICLE, "date: 2025-06-02\nauthors: [phong-nep-song-van-hoa-gia-dinh]",
+        "date: 2025-01-02\nauthors: [so-noi-vu]"),
+    "ref-missing-module": lambda d: edit(d, CAMPAIGN, "modules: [hoc-phan-a]",
+                                         "modules: [hoc-phan-x]"),
+    "ref-missing-campaign": lambda d: edit(d, ARTICLE, "campaign: chien-dich-mau",
+                                           "campaign: chien-dich-khac"),
+    "ref-missing-article": lambda d: edit(d, CAMPAIGN, "articles: [bai-mau]",
+                                          "articles: [bai-khong-co]"),
+    "ref-file": lambda d: edit(d, ARTICLE, "  file: anh/bia.png", "  file: anh/bia.jpg"),
+    "ref-link": lambda d: edit(d, "docs/vi/tap-huan/hoc-phan-b.md", "(hoc-phan-a.md)",
+                               "(hoc-phan-c.md)"),
+    "campaign-files": lambda d: (d / "campaigns/chien-dich-trong").mkdir(),
+    "prerequisite-cycle": lambda d: edit(d, MODULE_A, "prerequisites: []",
+                                         "prerequisites: [hoc-phan-b]"),
+    "translation-mismatch": lambda d: edit(d, ARTICLE_EN, "title: Sample article",
+                                           "title: Sample article\ndate: 2025-06-03"),
+    "translation-mismatch-sessions": lambda d: edit(d, "docs/en/tap-huan/hoc-phan-a.md",
+                                                    "    title: Step one",
+                                                    "    minutes: 45\n    title: Step one"),
+    "translation-orphan": lambda d: write(d, "docs/en/tin-bai/posts/bai-le.md",
+                                          "---\ntitle: Stray\nsummary: No original.\n---\n"),
+    "translation-missing": lambda d: (d / "docs/en/tap-huan/hoc-phan-b.md").unlink(),
+    "alt-missing-body": lambda d: edit(d, ARTICLE, "![Ảnh hoạt động]", "![]"),
+    "alt-missing-html": lambda d: edit(d, "docs/en/index.md", "# Home\n",
+                                       '# Home\n\n<img src="a.png">\n'),
+    "alt-missing-material": lambda d: edit(d, "campaigns/chien-dich-mau/en.md",
+                                           "    alt: Poster showing the number 111\n", ""),
+    "alt-missing-cover-en": lambda d: edit(d, ARTICLE_EN, "cover_alt: Cover picture\n", ""),
+    "alt-language": lambda d: edit(d, "campaigns/chien-dich-mau/en.md",
+                                   "alt: Poster showing the number 111",
+                                   "alt: Áp phích ghi số 111"),
+    "unsafe-html-script": lambda d: edit(d, "docs/vi/index.md", "# Trang chủ\n",
+                                         "# Trang chủ\n\n<script>alert(1)</script>\n"),
+    "unsafe-html-iframe": lambda d: edit(d, "docs/en/index.md", "# Home\n",
+                                         '# Home\n\n<iframe src="https://v.example/1"></iframe>\n'),
+    "unsafe-html-onclick": lambda d: edit(d, "docs/en/index.md", "# Home\n",
+                                          '# Home\n\n<span onclick="go()">Hi</span>\n'),
+    "unsafe-url-javascript": lambda d: edit(d, "docs/en/index.md", "# Home\n",
+                                            "# Home\n\n[Click](javascript:go())\n"),
+    "unsafe-url-data": lambda d: edit(d, "docs/en/index.md", "# Home\n",
+                                      '# Home\n\n<a href="data:text/html,hi">x</a>\n'),
+    "code-is-not-html": lambda d: edit(d, "docs/en/index.md", "# Home\n",
+                                       "# Home\n\n`<script>` and\n\n```html\n<iframe>\n```\n"),
+    "privacy-phone": lambda d: edit(d, ARTICLE, "Gọi Tổng đài 111.",
+                                    "Gọi chị Lan 0912 345 678 hoặc 111."),
+    "privacy-phone-in-summary": lambda d: edit(d, ARTICLE_EN, "summary: Summary",
+                                               "summary: Call +84 912 345 678. Summary"),
+    "privacy-id-number": lambda d: edit(d, ARTICLE, "Gọi Tổng đài 111.",
+                                        "Em có CCCD 001203004567."),
+    "privacy-email": lambda d: edit(d, ARTICLE, "Gọi Tổng đài 111.",
+                                    "Thư: lan.nguyen@gmail.com, vanphong@ninhbinh.gov.vn."),
+    "privacy-not-numbers": lambda d: edit(d, ARTICLE, "Gọi Tổng đài 111.", (
+        "Năm 2024-2025, 1.000.000 đồng, 100.000.000 đồng, văn bản 1853/QCPH, ngày 03/5/2024, "
+        "[luật](https://example.vn/van-ban-123456789.aspx), gọi 111, 113 hoặc 115.")),
+    "privacy-consent": lambda d: edit(d, CAMPAIGN, "licence: CC BY 4.0",
+                                      "licence: CC BY 4.0\n    shows_children: true"),
+    "nfc": lambda d: edit(d, "docs/vi/index.md", "Trang chủ", "Trang chu\u0309"),
+    "bom": _bytes("docs/en/index.md", b"\xef\xbb\xbf# Home\n"),
+    "encoding": _bytes("docs/en/index.md", "# Home\nCafé\n".encode("latin-1")),
+    "encoding-binary": _bytes("docs/en/index.md", b"\x00\x01\x02"),
+    "front-matter-unclosed": lambda d: edit(d, ARTICLE, "draft: false\n---\n", "draft: false\n"),
+    "front-matter-missing": lambda d: write(d, ARTICLE, "# Bài\n"),
+    "yaml-syntax": lambda d: edit(d, ARTICLE, "title: Bài mẫu", "title: Họp: tổng kết"),
+    "yaml-duplicate-key": lambda d: edit(d, ARTICLE, "title: Bài mẫu",
+                                         "title: Bài mẫu\ntitle: Bài khác"),
+    "yaml-structure": lambda d: write(d, ARTICLE, "---\n- a\n- b\n---\n"),
+    "yaml-too-complex": lambda d: write(d, "docs/vi/index.md", "---\na: &a [*a]\n---\n"),
+    "empty-campaign": lambda d: write(d, CAMPAIGN, ""),
+}
