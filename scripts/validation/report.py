@@ -25,10 +25,15 @@ def text_report(result: Result, hints: bool = True) -> str:
             f"{rule} {n}" for rule, n in sorted(by_rule.items())))
     lines.append(
         f"Đã kiểm tra {result.files} tệp: {errors} lỗi, {warnings} cảnh báo "
-        f"/ checked {result.files} files: {errors} errors, {warnings} warnings "
+        f"/ checked {_n(result.files, 'file')}: {_n(errors, 'error')}, "
+        f"{_n(warnings, 'warning')} "
         f"({result.seconds:.2f} s)"
     )
     return "\n".join(lines)
+
+
+def _n(count: int, word: str) -> str:
+    return f"{count} {word}" + ("" if count == 1 else "s")
 
 
 def json_report(result: Result) -> str:

@@ -7,8 +7,16 @@ import sys
 import time
 from pathlib import Path
 
-from .helpers import ARTICLE, ARTICLE_EN, CAMPAIGN, CAMPAIGN_EN, CAMPAIGN_VI, MODULE_A, \
-    MODULE_A_EN, make_project
+from .helpers import (
+    ARTICLE,
+    ARTICLE_EN,
+    CAMPAIGN,
+    CAMPAIGN_EN,
+    CAMPAIGN_VI,
+    MODULE_A,
+    MODULE_A_EN,
+    make_project,
+)
 
 _PARAGRAPH_VI = (
     "Gia đình là nơi trẻ em lớn lên, và một gia đình ấm no, tiến bộ, hạnh phúc là điều kiện để "
@@ -24,7 +32,8 @@ _PARAGRAPH_EN = (
 
 def _body(paragraph: str, n: int) -> str:
     # About 600 words: what a real article or module holds.
-    parts = [f"## Phần {i}\n\n{paragraph * 3}\n\n[Xem thêm](#phan-1), [nguồn](https://example.vn/tin/123)\n" for i in range(n)]
+    link = "[Xem thêm](#phan-1), [nguồn](https://example.vn/tin/123)"
+    parts = [f"## Phần {i}\n\n{paragraph * 3}\n\n{link}\n" for i in range(n)]
     return "\n".join(parts)
 
 
