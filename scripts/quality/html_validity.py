@@ -84,33 +84,42 @@ def known_error(message: dict) -> KnownError | None:
     return None
 
 
-def parse_messages(output: str, site: Path) -> ValidityReport:
-    """Turn the checker's JSON output into problems named by page (relative to `site`)."""
+def parse_messages(messages: list[dict], site: Path) -> ValidityReport:
+    """The checker's messages about files under `site`, as problems named by page."""
+    site = site.resolve()
     report = ValidityReport(pages=sum(1 for _ in site.rglob("*.html")))
-    for message in json.loads(output)["messages"]:
+    for message in messages:
+        path = Path(unquote(urlsplit(message.get("url", "")).path))
+        if not path.is_relative_to(site):
+            continue
         if message.get("type") == "info" and message.get("subType") != "warning":
             continue
         known = known_error(message)
         if known is not None:
             report.tolerated[known.message] = report.tolerated.get(known.message, 0) + 1
             continue
-        path = Path(unquote(urlsplit(message.get("url", "")).path))
-        page = path.relative_to(site).as_posix() if path.is_relative_to(site) else str(path)
         where = f"line {message['lastLine']}: " if "lastLine" in message else ""
         snippet = _highlight(message).strip()
         report.problems.append(Problem(
-            page, "html-" + message.get("type", "error"),
+            path.relative_to(site).as_posix(), "html-" + message.get("type", "error"),
             f"{where}{message.get('message', '')}" + (f" — {snippet}" if snippet else "")))
     return report
 
 
-def check_html(site: Path, vnu_jar: Path, java: str = "java") -> ValidityReport:
-    """Run the Nu HTML Checker over every HTML file under `site` (one Java process)."""
-    site = site.resolve()
-    completed = subprocess.run(vnu_command(vnu_jar, [site], java), capture_output=True,
-                               text=True, check=False)
+def run_vnu(vnu_jar: Path, roots: list[Path], java: str = "java") -> list[dict]:
+    """Run the Nu HTML Checker once over every HTML file under `roots`; its messages.
+
+    One Java process for all folders: starting the JVM is the slow part.
+    """
+    completed = subprocess.run(vnu_command(vnu_jar, [r.resolve() for r in roots], java),
+                               capture_output=True, text=True, check=False)
     # The checker prints its JSON on stderr and exits 1 when it found errors.
     output = completed.stderr.strip() or completed.stdout.strip()
     if not output.startswith("{"):
         raise RuntimeError(f"vnu.jar failed (exit {completed.returncode}): {output[:500]}")
-    return parse_messages(output, site)
+    return json.loads(output)["messages"]
+
+
+def check_html(site: Path, vnu_jar: Path, java: str = "java") -> ValidityReport:
+    """Run the Nu HTML Checker over every HTML file under `site`."""
+    return parse_messages(run_vnu(vnu_jar, [site], java), site)

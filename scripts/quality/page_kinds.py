@@ -17,18 +17,20 @@ KIND_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("home", r"^index\.html$"),
         ("search", r"^(tim-kiem|search)/(.+/)?index\.html$"),
         ("blog index", r"^tin-bai/index\.html$"),
-        ("blog index page", r"^tin-bai/page/\d+/index\.html$"),
+        ("blog index page", r"^tin-bai/(page|trang)/\d+/index\.html$"),
         ("archive", r"^tin-bai/luu-tru/"),
         ("category", r"^tin-bai/chuyen-muc/"),
         ("tag", r"^(tin-bai/)?(the|tags?)/"),
         ("article", r"^tin-bai/\d{4}/"),
         ("campaigns index", r"^chien-dich/index\.html$"),
+        ("campaign topic", r"^chien-dich/chu-de/"),
         ("calendar", r"^chien-dich/(lich|calendar)[^/]*/"),
         ("campaign", r"^chien-dich/[^/]+/index\.html$"),
         ("module overview", r"^tap-huan/index\.html$"),
         ("module", r"^tap-huan/[^/]+/index\.html$"),
         ("about", r"^gioi-thieu/"),
         ("contact", r"^lien-he/"),
+        ("staff page", r"^noi-bo/"),
     )
 )
 LANGUAGE_PREFIXES = {"en/": "en"}  # everything else is Vietnamese, at the root
