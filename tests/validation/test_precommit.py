@@ -1,0 +1,21 @@
+"""The pre-commit hook runs the validator on the content files being committed."""
+
+from __future__ import annotations
+
+import re
+
+import yaml
+
+from scripts.layout import REPO_ROOT
+
+
+def test_hook_runs_the_validator_on_content_files_only():
+    config = yaml.safe_load((REPO_ROOT / ".pre-commit-config.yaml").read_text("utf-8"))
+    (hook,) = [h for repo in config["repos"] for h in repo["hooks"]]
+    assert hook["entry"] == "python3 make.py validate" and hook["pass_filenames"] is True
+    files = re.compile(hook["files"])
+    for path in ("docs/vi/tin-bai/posts/a.md", "campaigns/a/campaign.yml",
+                 "docs/registries/units.yml", "docs/en/tap-huan/a.md"):
+        assert files.search(path), path
+    for path in ("scripts/cli.py", "README.md", "docs/vi/anh/a.png", "mkdocs.yml"):
+        assert not files.search(path), path
