@@ -13,10 +13,11 @@ TABS = """
 </ul>"""
 
 
-def page(content: str, head: str = "", active: bool = False, extra: str = "") -> str:
+def page(content: str, head: str = "", active: bool = False, extra: str = "",
+         title: str = "Site") -> str:
     """A built page shaped like Material's: head, tabs, then the content inside <main>."""
     tabs = TABS.replace("{active}", " md-tabs__item--active" if active else "")
-    return (f"<!doctype html><html lang='vi'><head><title>T - Site</title>{head}</head>"
+    return (f"<!doctype html><html lang='vi'><head><title>{title}</title>{head}</head>"
             f"<body><nav class='md-tabs'>{tabs}</nav>{extra}<main><div class='md-content'>"
             f'<article class="md-content__inner md-typeset">{content}</article>'
             f"</div></main></body></html>")
@@ -28,6 +29,14 @@ def test_a_content_page_gives_its_title_section_and_text():
     assert record is not None
     assert (record.title, record.section, record.url) == ("Gia đình", "Tập huấn", "tap-huan/m01/")
     assert "Phòng, chống bạo lực." in record.body_html
+
+
+def test_a_title_longer_than_the_heading_is_indexed_with_the_heading_weight():
+    html = page("<h1>Nhận biết xâm hại</h1><p>Nội dung.</p>",
+                title="M02 · Nhận biết xâm hại - Gia đình và Trẻ em Ninh Bình")
+    record = page_record(html, "tap-huan/m02/", "vi")
+    assert record.title == "M02 · Nhận biết xâm hại"
+    assert record.body_html.startswith('<p data-pagefind-weight="7">M02 · Nhận biết xâm hại</p>')
 
 
 def test_the_section_comes_from_the_url_when_no_tab_is_active():

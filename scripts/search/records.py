@@ -127,16 +127,19 @@ def page_record(page_html: str, url: str, lang: str,
     for el in root.select(", ".join(DROP_SELECTORS)):
         el.decompose()
     h1 = root.find("h1")
-    title = h1.get_text(" ", strip=True) if h1 else _title(page_html)
-    rest = root.get_text(" ", strip=True)
-    if h1 is not None:
-        rest = rest.replace(h1.get_text(" ", strip=True), "", 1).strip()
+    heading = h1.get_text(" ", strip=True) if h1 else ""
+    # The document title can say more than the heading ("M02 · Nhận biết…").
+    title = _title(page_html) or heading
+    rest = root.get_text(" ", strip=True).replace(heading, "", 1).strip()
     if not rest and not keywords:
         return None  # a list page whose entries are other pages' excerpts
     for el in root.find_all(SPACED_TAGS):
         el.append(" ")  # "Mã học phần</dt><dd>M02" must give two words, not "phầnM02"
+    body = root.decode_contents()
+    if title != heading:  # the title's extra words weigh like the heading's
+        body = f'<p data-pagefind-weight="7">{html.escape(title)}</p>' + body
     return SearchRecord(url=url, lang=lang, title=title, section=section_of(page_html, url),
-                        body_html=root.decode_contents(), keywords=keywords,
+                        body_html=body, keywords=keywords,
                         folded=folded_words(root), is_list=is_list_page(root))
 
 
@@ -166,5 +169,7 @@ def _text(fragment: str) -> str:
 
 
 def _title(page_html: str) -> str:
+    """The page's own part of <title> ("Page - Site"); empty when it is only the site name."""
     title = TITLE_RE.search(page_html)
-    return _text(title.group(1)).split(" - ")[0] if title else ""
+    text = _text(title.group(1)) if title else ""
+    return text.rsplit(" - ", 1)[0] if " - " in text else ""
