@@ -60,6 +60,12 @@ MUTATIONS: dict[str, Callable[[Path], None]] = {
     "ref-file": lambda d: edit(d, ARTICLE, "  file: anh/bia.png", "  file: anh/bia.jpg"),
     "ref-link": lambda d: edit(d, "docs/vi/tap-huan/hoc-phan-b.md", "(hoc-phan-a.md)",
                                "(hoc-phan-c.md)"),
+    "ref-missing-redirect": lambda d: write(d, "docs/registries/redirects.yml", (
+        "- from: tap-huan/ma-cu/\n  to: tap-huan/hoc-phan-a/\n"
+        "- from: tap-huan/ma-khac/\n  to: tap-huan/khong-co/\n")),
+    "ref-link-generated-pages": lambda d: edit(d, ARTICLE, "Gọi Tổng đài 111.", (
+        "Xem [chiến dịch](../../chien-dich/chien-dich-mau/index.md) và "
+        "[chủ đề](../the/bao-ve-tre-em/index.md).")),
     "campaign-files": lambda d: (d / "campaigns/chien-dich-trong").mkdir(),
     "prerequisite-cycle": lambda d: edit(d, MODULE_A, "prerequisites: []",
                                          "prerequisites: [hoc-phan-b]"),

@@ -89,6 +89,11 @@ EXPECTED: dict[str, list[str]] = {
     'ref-link': [
         "docs/vi/tap-huan/hoc-phan-b.md:15:18: [error] liên kết tới «hoc-phan-c.md» không có tệp đích / the link to 'hoc-phan-c.md' points to no file (ref-link)",
     ],
+    'ref-missing-redirect': [
+        "docs/registries/redirects.yml:4:7: [error] «tap-huan/khong-co/» không có: không có trang /tap-huan/khong-co/ / 'tap-huan/khong-co/' does not exist: no page at /tap-huan/khong-co/ (ref-missing)",
+    ],
+    'ref-link-generated-pages': [
+    ],
     'campaign-files': [
         'campaigns/chien-dich-trong: [error] thư mục chiến dịch thiếu tệp campaign.yml / the campaign folder lacks campaign.yml (campaign-files)',
         'campaigns/chien-dich-trong: [error] thư mục chiến dịch thiếu tệp vi.md / the campaign folder lacks vi.md (campaign-files)',

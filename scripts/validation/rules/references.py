@@ -186,9 +186,11 @@ def _generated_target(project: Project, folder: str, target: str, lang: str) -> 
         return False
     rel = rel.replace(os.sep, "/")
     parts = rel.split("/")
-    if parts[0] == "chien-dich" and len(parts) >= 2:
+    if parts[0] == "chien-dich" and len(parts) >= 2:  # scripts/campaign_pages.py
         ident = parts[1].removesuffix(".md")
         return project.campaign(ident) is not None or parts[1] == "index.md"
+    if parts[:2] == ["tin-bai", "the"] and len(parts) >= 3:  # scripts/tagpages.py
+        return parts[2] == "index.md" or parts[2] in project.registry("topics")
     return False
 
 
