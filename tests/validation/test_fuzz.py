@@ -66,7 +66,7 @@ def _check(root: Path) -> None:
         p.to_text()
 
 
-FUZZ = settings(max_examples=100, deadline=None,
+FUZZ = settings(max_examples=80, deadline=None,
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 
 
@@ -93,7 +93,7 @@ def test_random_bytes(project, data):
     _check(project)
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=600, deadline=None)
 @given(front=st.one_of(yaml_text, mutated(ARTICLE)))
 def test_parsing_alone_never_raises(front):
     # Thousands of inputs through the reader (the part that meets raw text first).
