@@ -30,20 +30,19 @@ def classify(rel: str) -> tuple[str, str] | None:
     "data" (other YAML, syntax only).
     """
     parts = rel.split("/")
-    suffix = Path(rel).suffix
+    stem, suffix = os.path.splitext(parts[-1])
     if suffix not in _TEXT_SUFFIXES:
         return None
     if parts[0] == "campaigns" and len(parts) == 3:
         name = parts[2]
         if name == "campaign.yml":
             return "campaign", ""
-        if suffix == ".md" and Path(name).stem in LANGUAGES:
+        if suffix == ".md" and stem in LANGUAGES:
             return "campaign-text", Path(name).stem
         return ("page", "") if suffix == ".md" else ("data", "")
     if parts[0] != "docs":
         return None
     if len(parts) == 3 and parts[1] == "registries":
-        stem = Path(parts[2]).stem
         if suffix == ".yml" and stem in REGISTRY_FILES:
             return f"registry-{stem}", ""
         return "data", ""
