@@ -41,6 +41,8 @@ MUTATIONS: dict[str, Callable[[Path], None]] = {
     "id-unique-site": lambda d: write(d, "docs/vi/tap-huan/bai-mau.md", (
         d / MODULE_A).read_text("utf-8").replace("id: hoc-phan-a", "id: bai-mau").replace(
         "code: M01", "code: M09")),
+    "id-unique-session": lambda d: edit(d, MODULE_A, "    activity: Thảo luận.\n", (
+        "    activity: Thảo luận.\n  - id: buoc-1\n    minutes: 5\n    title: Lặp\n")),
     "id-unique-registry": lambda d: edit(d, "docs/registries/categories.yml",
                                          "- id: bao-ve-tre-em", "- id: cong-tac-gia-dinh"),
     "path-ascii": lambda d: write(d, "docs/vi/Giới-thiệu.md", "# Giới thiệu\n"),

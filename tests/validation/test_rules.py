@@ -59,6 +59,9 @@ EXPECTED: dict[str, list[str]] = {
         'docs/vi/tap-huan/bai-mau.md: [warning] chưa có bản dịch en: docs/en/tap-huan/bai-mau.md / no en translation yet: docs/en/tap-huan/bai-mau.md (translation-missing)',
         "docs/vi/tin-bai/posts/bai-mau.md:2:5: [error] id «bai-mau» đã dùng cho học phần docs/vi/tap-huan/bai-mau.md / id 'bai-mau' is already used by the module docs/vi/tap-huan/bai-mau.md (id-unique)",
     ],
+    'id-unique-session': [
+        "docs/vi/tap-huan/hoc-phan-a.md:17:9: [error] sessions[1].id «buoc-1» trùng với mục ở dòng 13 / sessions[1].id 'buoc-1' repeats the entry on line 13 (id-unique)",
+    ],
     'id-unique-registry': [
         "docs/registries/categories.yml:8:7: [error] id «cong-tac-gia-dinh» đã có ở dòng 4 / id 'cong-tac-gia-dinh' already appears on line 4 (id-unique)",
     ],

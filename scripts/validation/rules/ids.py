@@ -69,6 +69,9 @@ def check(project: Project) -> Iterator[Problem]:
             )
     yield from _unique_fields(project)
     yield from _registry_ids(project)
+    for source in project.of_kind("module", "campaign"):
+        yield from _unique_in_list(source, "sessions", "id")
+        yield from _unique_in_list(source, "materials", "file")
     for source in project.of_kind("page"):
         yield from _file_name(project, source)
 
@@ -107,6 +110,29 @@ def _unique_fields(project: Project) -> Iterator[Problem]:
                     f"{name} '{value}' is already used in {first.rel}", field=name,
                     hint_vi="chọn giá trị chưa dùng", hint_en="choose an unused value",
                 )
+
+
+def _unique_in_list(source: SourceFile, field: str, key: str) -> Iterator[Problem]:
+    """Step ids (page anchors) and material files appear once in their list."""
+    items = source.meta.get(field)
+    if not isinstance(items, list) or source.doc is None:
+        return
+    seen: dict[str, int] = {}
+    for i, item in enumerate(items):
+        value = item.get(key) if isinstance(item, dict) else None
+        if not isinstance(value, str):
+            continue
+        if value in seen:
+            first = source.doc.at((field, seen[value], key)).line
+            yield problem(
+                source.rel, source.doc.at((field, i, key)), "id-unique",
+                f"{field}[{i}].{key} «{value}» trùng với mục ở dòng {first}",
+                f"{field}[{i}].{key} '{value}' repeats the entry on line {first}",
+                field=f"{field}[{i}].{key}", hint_vi="đổi hoặc xóa mục trùng",
+                hint_en="rename or delete the repeated entry",
+            )
+        else:
+            seen[value] = i
 
 
 def _registry_ids(project: Project) -> Iterator[Problem]:
