@@ -145,8 +145,9 @@ def _decode(raw: bytes, source: SourceFile) -> str | None:
             rel, Position(1, 1), "bom",
             "tệp bắt đầu bằng dấu BOM (U+FEFF), cần UTF-8 không BOM",
             "the file starts with a byte-order mark (U+FEFF), expected UTF-8 without BOM",
-            hint_vi="chạy `noidung validate --fix` hoặc lưu lại với mã hóa «UTF-8» (không BOM)",
-            hint_en="run `noidung validate --fix` or save it as 'UTF-8' (without BOM)",
+            hint_vi="chạy `python3 make.py validate --fix` hoặc lưu lại với mã hóa «UTF-8» "
+            "(không BOM)",
+            hint_en="run `python3 make.py validate --fix` or save it as 'UTF-8' (without BOM)",
         ))
         raw = raw[3:]
     try:
@@ -189,9 +190,9 @@ def _check_nfc(text: str, source: SourceFile) -> None:
         f"cần Unicode dựng sẵn NFC{extra_vi}",
         f"the word '{unicodedata.normalize('NFC', word)}' is typed with combining marks, "
         f"expected Unicode NFC{extra_en}",
-        hint_vi="chạy `noidung validate --fix` để chuyển cả tệp sang NFC "
+        hint_vi="chạy `python3 make.py validate --fix` để chuyển cả tệp sang NFC "
         "(chữ trông giống hệt nhưng tìm kiếm được)",
-        hint_en="run `noidung validate --fix` to convert the file to NFC",
+        hint_en="run `python3 make.py validate --fix` to convert the file to NFC",
     ))
 
 
@@ -284,7 +285,9 @@ def parse_yaml(text: str, source: SourceFile, first_line: int) -> Document | Non
         source.problems.append(problem(
             source.rel, pos, "yaml-syntax", f"{vi} ({what})", f"{en} ({what})",
             hint_vi="xem dòng này và dòng ngay trước nó; giá trị có ':' '#' '[' '{' nên đặt "
-            "trong ngoặc kép", hint_en="look at this line and the one before it",
+            "trong ngoặc kép",
+            hint_en="look at this line and the one before it; quote values that contain "
+            "':' '#' '[' '{'",
         ))
         return None
     except (yaml.YAMLError, ValueError, TypeError, RecursionError, OverflowError) as error:
