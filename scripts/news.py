@@ -45,6 +45,8 @@ class NewsSection:
     today: dt.date
     include_drafts: bool
     articles: list[Article] = field(default_factory=list)
+    #: What related.py compares, once per build (not once per page: that was quadratic).
+    candidates: list[related.Candidate] = field(default_factory=list)
 
     @property
     def lang(self) -> str:
@@ -68,6 +70,7 @@ class NewsSection:
         """Read this language's published articles; return problems found in their authors."""
         self.articles = language_articles(self.layout, self.lang, self.languages[0].code,
                                           self.today, self.include_drafts)
+        self.candidates = [related.candidate(a) for a in self.articles]
         return [p for a in self.articles for p in author_problems(a, self.registries)]
 
     # -- on_page_context -----------------------------------------------------------
@@ -76,6 +79,7 @@ class NewsSection:
         """Context for our partials: `social`, `feeds`, and `article` on article pages."""
         meta = page.meta or {}
         article = self._article(meta.get("article_id"))
+        image, image_alt = cover_image(article)
         context: dict[str, Any] = {
             "social": social.page_meta(
                 lang=self.lang, languages=[x.code for x in self.languages],
@@ -83,13 +87,14 @@ class NewsSection:
                 title=str(page.title or ""),
                 description=str(meta.get("description") or config.site_description or ""),
                 page_url=page.url, is_homepage=page.is_homepage,
-                published=article.date if article else None,
+                published=article.date if article else None, image=image, image_alt=image_alt,
             ),
             "feeds": self.feed_links(page.url),
         }
         if article:
             context["article"] = {
-                "related": related.related_links(article, self.articles),
+                "related": related.related_links(article, self.articles,
+                                                 candidates=self.candidates),
                 "campaign": related.campaign_link(self.layout, article.meta.get("campaign"),
                                                   self.lang),
                 "t": TEXT.get(self.lang, TEXT["vi"]),
@@ -143,6 +148,19 @@ class NewsSection:
         if not article_id:
             return None
         return next((a for a in self.articles if a.id == article_id), None)
+
+
+def cover_image(article: Article | None) -> tuple[str | None, str | None]:
+    """An article's cover as its preview image: site path and alt text in its language.
+
+    Cover files sit beside the posts (tin-bai/posts/...); the blog plugin publishes
+    them under tin-bai/ (without posts/), which is where the preview must point.
+    """
+    cover = (article.meta.get("cover") or {}) if article else {}
+    if not isinstance(cover, dict) or not cover.get("file"):
+        return None, None
+    alt = article.meta.get("cover_alt") or cover.get("alt")
+    return f"{BLOG_DIR}/{str(cover['file']).lstrip('./')}", alt
 
 
 #: Where category pages live under the blog (mkdocs.yml: categories_url_format).

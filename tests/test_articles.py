@@ -195,3 +195,40 @@ def test_campaign_link_only_for_a_campaign_that_exists(tmp_path):
     write(tmp_path / "campaigns" / "cd" / "vi.md", "---\ntitle: Chiến dịch\n---\n")
     assert campaign_link(layout, "cd", "en") == {
         "id": "cd", "title": "Chiến dịch", "url": "chien-dich/cd/"}
+
+
+# -- page context: preview image from the cover ------------------------------------
+
+def test_page_context_gives_posts_their_cover_and_related_articles():
+    from types import SimpleNamespace
+
+    from scripts.articles import Article
+    from scripts.news import NewsSection
+
+    def art(ident, lang, **meta):
+        data = {"id": ident, "title": ident, "summary": f"S {ident}", "date": D(2024, 6, 1),
+                "tags": ["gia-dinh"], "categories": ["cong-tac-gia-dinh"], **meta}
+        return Article(ident, lang, data, "", True)
+
+    cover = {"file": "anh/ky-ket.png", "alt": "Lễ ký kết"}
+    news = NewsSection(ContentLayout(), LANGUAGES[1], LANGUAGES,
+                       load_registries(ContentLayout().registries), TODAY, False)
+    news.articles = [art("a", "en", cover=cover, cover_alt="Signing"), art("b", "en")]
+    config = SimpleNamespace(site_name="Site", site_url="https://example.org/en/",
+                             site_description="About")
+    page = SimpleNamespace(meta={"article_id": "a", "description": "S a"}, title="a",
+                           url="tin-bai/2024/06/a/", is_homepage=False)
+    context = news.page_context(page, config)
+    assert context["social"]["image"] == "https://example.org/en/tin-bai/anh/ky-ket.png"
+    assert context["social"]["image_alt"] == "Signing"
+    assert context["social"]["image_width"] is None
+    assert context["social"]["locale"] == "en_US"
+    assert context["article"]["related"] == [
+        {"title": "b", "url": "tin-bai/2024/06/b/", "date": D(2024, 6, 1)}]
+    assert context["article"]["t"]["related"] == "Related articles"
+    plain = news.page_context(SimpleNamespace(meta={}, title="About", url="gioi-thieu/",
+                                              is_homepage=False), config)
+    assert "article" not in plain
+    assert plain["social"]["image"] == "https://example.org/en/assets/images/og-default.png"
+    assert plain["social"]["description"] == "About"
+    assert plain["social"]["title"] == "About – Site"
