@@ -10,6 +10,7 @@ our records (scripts/search/records.py) instead of letting it read the pages.
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import shutil
 import tempfile
 from dataclasses import dataclass, field
@@ -76,6 +77,13 @@ async def _write_bundle(records: list[SearchRecord], lang: str, out: Path) -> No
                                f"{len(records)} pages in '{lang}'")
 
 
+def _run_in_own_loop(coroutine) -> None:
+    """asyncio.run in a fresh thread: the caller's thread may already run an event loop
+    (Playwright's sync API in the test session does), where asyncio.run refuses to start."""
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+        pool.submit(asyncio.run, coroutine).result()
+
+
 def index_site(site: Path, languages: list[Language]) -> SearchIndexReport:
     """Write one Pagefind bundle per language into the joined site."""
     report = SearchIndexReport()
@@ -89,7 +97,7 @@ def index_site(site: Path, languages: list[Language]) -> SearchIndexReport:
                 f"Không có trang nào để tìm kiếm bằng ngôn ngữ «{language.code}» / "
                 f"no searchable page in language '{language.code}'")
         try:
-            asyncio.run(_write_bundle(records, language.code, out))
+            _run_in_own_loop(_write_bundle(records, language.code, out))
         except Exception as exc:  # Pagefind reports its own errors as plain exceptions
             raise SearchIndexError(
                 f"Pagefind không tạo được chỉ mục «{language.code}» / "
