@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import http.client
+import re
 from urllib.parse import urlsplit
 
 import pytest
@@ -131,9 +132,14 @@ def test_built_short_links_and_old_urls_redirect(nginx_url, built_site):
     for source, target in redirects.items():
         status, headers, _ = fetch(nginx_url, source)
         assert (status, headers["Location"]) == (301, target), source
-        assert fetch(nginx_url, target)[0] == 200, target
+        status, _, body = fetch(nginx_url, target)
+        assert status == 200, target
         if source.startswith("/en/"):
             assert target.startswith("/en/"), (source, target)
+        if source.startswith(("/m/", "/en/m/")):
+            # The right module: the page it leads to prints this very short link.
+            link = re.search(rb'<a href="([^"]+)"[^>]*data-short-link', body)
+            assert link and link.group(1).decode().endswith(source), (source, target)
 
 
 def test_redirect_pages_become_301s(tmp_path):
