@@ -138,7 +138,10 @@ def build_site(
         search.index_site(joined, languages)  # Pagefind, one bundle per language
         # Must stay LAST before the swap: it hashes the final inline scripts for the CSP
         # and precompresses the final bytes; any step that edits files goes above it.
-        publish.prepare_site(joined)
+        try:
+            publish.prepare_site(joined)
+        except publish.PublishError as error:
+            raise BuildError(str(error)) from error
         _replace(joined, output)
     finally:
         shutil.rmtree(work, ignore_errors=True)
