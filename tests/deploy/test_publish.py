@@ -162,3 +162,16 @@ def test_webassembly_is_detected_by_name(tmp_path):
     (tmp_path / "pagefind").mkdir()
     (tmp_path / "pagefind" / "wasm.vi.pagefind").write_bytes(b"\0asm")
     assert publish.uses_webassembly(tmp_path)
+
+
+def test_a_page_the_csp_would_break_stops_with_its_file_named(tmp_path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "index.html").write_text('<p onmouseover="x()">hi</p>')
+    (tmp_path / "index.html").write_text("<p>fine</p>")
+    with pytest.raises(PublishError) as error:
+        publish.prepare_site(tmp_path)
+    assert str(error.value) == (
+        "Trang không an toàn với CSP / pages the CSP would break:\n"
+        'a/index.html: inline event handler onmouseover="x()" on <p>: '
+        "move it to a script file")
+    assert not (tmp_path / publish.DEPLOY_DIR).exists()
