@@ -271,3 +271,15 @@ def test_generator_gives_both_languages_the_same_paths():
     assert "m/m03/index.md" in urls["vi"]
     assert "tap-huan/index.md" in urls["vi"]
     assert root_site_url(REPO_ROOT).startswith("http")
+
+
+def test_modules_past_their_review_date_say_so_on_the_page_and_in_the_overview():
+    context = _context(LAYOUT, "en")
+    later = BuildContext(context.layout, "en", context.languages, context.registries,
+                         dt.date(2031, 1, 1))
+    pages = {p.src_uri: p.markdown for p in training.pages(later)}
+    module = training.load_modules(LAYOUT, "en", "vi")[0]
+    assert "This module is due for review" in pages[module.src_uri]
+    assert "(due for review)" in pages["tap-huan/index.md"]
+    current = {p.src_uri: p.markdown for p in training.pages(context)}
+    assert "due for review" not in current[module.src_uri]
