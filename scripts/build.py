@@ -55,6 +55,8 @@ class _SafeLoaderWithTags(yaml.SafeLoader):
 
 
 _SafeLoaderWithTags.add_multi_constructor("!", lambda loader, suffix, node: None)
+_SafeLoaderWithTags.add_multi_constructor("tag:yaml.org,2002:python/",
+                                          lambda loader, suffix, node: None)
 
 
 def site_languages(root: Path = REPO_ROOT) -> list[Language]:

@@ -28,3 +28,9 @@ def slugify(title: str) -> str:
     ascii_text = fold(title).lower()
     ascii_text = ascii_text.encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")
+
+
+def heading_id(value: str, separator: str = "-") -> str:
+    """Heading anchors for Python-Markdown's toc: like slugify, so "Gia đình" → "gia-dinh"
+    (the default drops đ, which has no Unicode decomposition: "gia-inh")."""
+    return slugify(value).replace("-", separator)

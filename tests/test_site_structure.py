@@ -39,7 +39,8 @@ def test_theme_strings_are_in_the_page_language(built_site):
     # Material's own Vietnamese strings, not English ones.
     assert vi.find("a", class_="md-skip").get_text(strip=True) == "Bỏ qua"
     assert en.find("a", class_="md-skip").get_text(strip=True) == "Skip to content"
-    assert vi.find("input", class_="md-search__input")["placeholder"] == "Tìm kiếm"
+    assert vi.find("label", attrs={"for": "nd-search-input"}).get_text(strip=True) == "Tìm kiếm"
+    assert en.find("label", attrs={"for": "nd-search-input"}).get_text(strip=True) == "Search"
 
 
 def test_post_dates_are_written_in_vietnamese(built_site):

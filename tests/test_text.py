@@ -49,3 +49,9 @@ def test_slugify_examples():
     assert slugify("Ngày Gia đình Việt Nam 2025") == "ngay-gia-dinh-viet-nam-2025"
     assert slugify("  Tháng hành động: phòng, chống bạo lực gia đình ") == \
         "thang-hanh-dong-phong-chong-bao-luc-gia-dinh"
+
+
+def test_heading_ids_keep_d_for_dj():
+    from scripts.text import heading_id
+
+    assert heading_id("Chủ đề: Gia đình", "-") == "chu-de-gia-dinh"
