@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from tests.support.browser import RequestLog
@@ -107,3 +108,50 @@ def focus_search_result(page) -> bool:
         if page.evaluate(is_result):
             return True
     return False
+
+
+@dataclass
+class Load:
+    """What one page load requested, and which requests failed."""
+
+    name: str
+    urls: list[str] = field(default_factory=list)
+    failures: list[str] = field(default_factory=list)
+    open: bool = True
+
+
+class LoadLog:
+    """Requests of successive loads in ONE page, each charged to the load that made it.
+
+    Reusing one page is faster than a page per load; a request is tied to its load by
+    its object, and a load is closed before the next navigation, so that the requests
+    the navigation aborts are never blamed on the next page.
+    """
+
+    def __init__(self, page) -> None:
+        self.loads: list[Load] = []
+        self._owner: dict[object, Load] = {}
+        page.on("request", self._on_request)
+        page.on("requestfailed", lambda r: self._fail(r, f"{r.url} ({r.failure})"))
+        page.on("response", lambda r: r.status >= 400 and self._fail(
+            r.request, f"{r.url} -> {r.status}"))
+
+    def start(self, name: str) -> Load:
+        if self.loads:
+            self.loads[-1].open = False
+        self.loads.append(Load(name))
+        return self.loads[-1]
+
+    def stop(self) -> None:
+        if self.loads:
+            self.loads[-1].open = False
+
+    def _on_request(self, request) -> None:
+        if self.loads and self.loads[-1].open:
+            self._owner[request] = self.loads[-1]
+            self.loads[-1].urls.append(request.url)
+
+    def _fail(self, request, text: str) -> None:
+        load = self._owner.get(request)
+        if load is not None and load.open:
+            load.failures.append(text)

@@ -8,39 +8,23 @@ from __future__ import annotations
 import pytest
 
 from scripts.quality import report
-from scripts.quality.page_kinds import page_url, split_language
+from scripts.quality.page_kinds import split_language
 from scripts.quality.requests import request_problems
-from tests.gates.browsing import gate_context, gate_page, logged_page, open_search, settle
+from tests.gates.browsing import gate_page, settle
 
 pytestmark = pytest.mark.browser
 
 
-def test_pages_request_only_their_own_files(browser, site_url, page_kinds):
-    problems, total, loads = [], 0, 0
-    with gate_context(browser, site_url) as context:
-        for (lang, kind), rel in sorted(page_kinds.items()):
-            url, expected = site_url + page_url(rel), ()
-            if kind == "404":
-                # As a reader meets it: a missing address, deep inside the language.
-                url = site_url + ("en/" if lang == "en" else "") + "khong-co/trang-nay/"
-                expected = (url,)
-            with logged_page(context, site_url) as (page, log):
-                response = page.goto(url)
-                assert response is not None and response.status == (404 if expected else 200)
-                settle(page)
-                problems += request_problems(rel, site_url, log.urls, log.failures, expected)
-                total, loads = total + len(log.urls), loads + 1
-        for lang, home in (("vi", ""), ("en", "en/")):
-            with logged_page(context, site_url) as (page, log):
-                page.goto(site_url + home)
-                if open_search(page, lang):
-                    settle(page)
-                    problems += request_problems(f"{home}index.html (search open)", site_url,
-                                                 log.urls, log.failures)
-                    total, loads = total + len(log.urls), loads + 1
-    print(f"\n[requests] {loads} page loads ({len(page_kinds)} kinds of page by language, "
-          f"search open), {total} requests, all checked to stay on {site_url}")
-    assert loads > 0 and total > loads
+def test_pages_request_only_their_own_files(tour, site_url, page_kinds):
+    problems, total = [], 0
+    for load in tour.loads:
+        problems += request_problems(load.name, site_url, load.urls, load.failures,
+                                     tour.expected_failures.get(load.name, ()))
+        total += len(load.urls)
+    print(f"\n[requests] {len(tour.loads)} page loads ({len(page_kinds)} kinds of page by "
+          f"language, search open in {tour.searched}), {total} requests, all checked to stay "
+          f"on {site_url} and succeed")
+    assert len(tour.loads) >= len(page_kinds) and total > len(tour.loads)
     assert problems == [], "\n" + report(problems)
 
 
