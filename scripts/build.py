@@ -13,6 +13,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,6 +22,7 @@ import yaml
 from . import postbuild, publish, search
 from .i18n import Language, languages_from_alternate
 from .layout import REPO_ROOT
+from .search.indexer import SearchIndexError
 from .validation import SchemaError, build_gate
 
 
@@ -107,12 +109,22 @@ def _run_builds(builds: list[LanguageBuild], out: Path, root: Path, quiet: bool)
 
 
 def build_site(
-    root: Path = REPO_ROOT, output: Path | None = None, quiet: bool = True
+    root: Path = REPO_ROOT, output: Path | None = None, quiet: bool = True,
+    progress: Callable[[str], None] | None = None,
 ) -> BuildReport:
-    """Build every language and replace `output` (default: root/site) atomically."""
+    """Build every language and replace `output` (default: root/site) atomically.
+
+    `progress`, when given, receives one line per step as the build goes.
+    """
     started = time.perf_counter()
+
+    def step(vi: str, en: str) -> None:
+        if progress:
+            progress(f"[{time.perf_counter() - started:5.1f} s] {vi} / {en}")
+
     # The same checks as `noidung validate`, before anything is built: on an error the
     # previous site/ is never touched.
+    step("kiểm tra nội dung", "validating the content")
     try:
         refused = build_gate(root)
     except SchemaError as error:
@@ -125,6 +137,8 @@ def build_site(
     output.parent.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix=".site-build-", dir=output.parent))
     try:
+        step("dựng " + ", ".join(b.lang for b in builds) + " song song",
+             "building " + ", ".join(b.lang for b in builds) + " in parallel")
         outputs = _run_builds(builds, work, root, quiet)
         joined = work / builds[0].lang
         shutil.rmtree(work / "cache", ignore_errors=True)
@@ -132,14 +146,20 @@ def build_site(
             shutil.move(str(work / b.lang), str(joined / language.root.strip("/")))
         report = BuildReport()
         report.warnings = sum(text.count("WARNING") for text in outputs)
+        step("liên kết ngôn ngữ, sitemap", "language links and sitemaps")
         postbuild.disable_material_alternate_lookup(joined)
         postbuild.resolve_language_links(joined, languages)
         report.sitemap_entries = postbuild.write_sitemaps(joined, languages, root_site_url(root))
         pages = postbuild.built_pages(joined, languages)
         report.pages = {code: len(p) for code, p in pages.items()}
-        search.index_site(joined, languages)  # Pagefind, one bundle per language
+        step("chỉ mục tìm kiếm", "search index")
+        try:
+            search.index_site(joined, languages)  # Pagefind, one bundle per language
+        except SearchIndexError as error:
+            raise BuildError(str(error)) from error
         # Must stay LAST before the swap: it hashes the final inline scripts for the CSP
         # and precompresses the final bytes; any step that edits files goes above it.
+        step("nén sẵn, chính sách bảo mật", "precompression and security policy")
         try:
             publish.prepare_site(joined)
         except publish.PublishError as error:

@@ -20,7 +20,8 @@ def _build(args: argparse.Namespace) -> int:
           flush=True)
     try:
         report = build_site(args.root, args.root / "site" if args.output is None else args.output,
-                            quiet=not args.verbose)
+                            quiet=not args.verbose,
+                            progress=lambda line: print(line, file=sys.stderr, flush=True))
     except BuildError as error:
         print(f"LỖI / ERROR: {error}", file=sys.stderr)
         print("Thư mục site/ cũ được giữ nguyên / the previous site/ is unchanged.",

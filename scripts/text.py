@@ -1,23 +1,19 @@
-"""Vietnamese text helpers: Unicode normalisation, folding of diacritics, ASCII ids."""
+"""Vietnamese text helpers: Unicode normalisation, ASCII ids and heading anchors.
+
+Folding itself (tone and vowel marks, đ → d) is `scripts.search.folding.fold`,
+the one rule shared with the search box's JavaScript twin.
+"""
 
 from __future__ import annotations
 
 import re
 import unicodedata
 
-#: Letters that Unicode does not decompose into a base letter and a mark.
-_UNDECOMPOSABLE = str.maketrans({"đ": "d", "Đ": "D"})
+from .search.folding import fold
 
 
 def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
-
-
-def fold(text: str) -> str:
-    """Remove tone marks and vowel marks, and đ → d: "Bạo lực gia đình" → "Bao luc gia dinh"."""
-    decomposed = unicodedata.normalize("NFD", text.translate(_UNDECOMPOSABLE))
-    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return unicodedata.normalize("NFC", stripped)
 
 
 def slugify(title: str) -> str:
