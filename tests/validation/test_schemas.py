@@ -45,3 +45,32 @@ def test_rule_registry_documents_every_rule_in_both_languages():
     assert len(rules) >= 30
     for rule in rules.values():
         assert rule.summary_vi and rule.summary_en, rule.id
+
+
+def _annotated(schema, parent=None):
+    """(subschema, the mapping schema holding it) for every subschema."""
+    yield schema, parent
+    for sub in schema.get("properties", {}).values():
+        yield from _annotated(sub, schema)
+    if isinstance(schema.get("items"), dict):
+        yield from _annotated(schema["items"], parent if "properties" not in schema else schema)
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_annotations_name_things_that_exist(kind):
+    from scripts.validation.project import REGISTRY_FILES
+
+    schema = load_schema(kind).data
+    root = schema["items"] if schema.get("type") == "array" else schema
+    for sub, parent in _annotated(root):
+        if "x-registry" in sub:
+            assert sub["x-registry"] in REGISTRY_FILES
+        if "x-valid-on" in sub:
+            assert sub["x-valid-on"] in root["properties"]
+        if "x-not-before" in sub:
+            assert parent is not None and sub["x-not-before"] in parent["properties"]
+        if "x-ref" in sub:
+            assert sub["x-ref"] in {"module", "article", "campaign", "page", "campaign-material",
+                                    "module-material", "module-session"}
+    shared = schema.get("x-shared-from")
+    assert shared is None or shared in KINDS
