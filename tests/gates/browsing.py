@@ -95,7 +95,7 @@ def open_search(page, lang: str) -> bool:
     page.keyboard.type(SEARCH_QUERIES[lang], delay=30)
     page.wait_for_function(
         "() => [...document.querySelectorAll('a[href]')].some(a => !a.dataset.gateBefore"
-        " && a.offsetParent !== null)", timeout=5000)
+        " && a.offsetParent !== null)", timeout=15000)
     return True
 
 

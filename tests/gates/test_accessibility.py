@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from scripts.quality import report
-from scripts.quality.accessibility import WCAG_TAGS, inject_axe, run_axe
+from scripts.quality.accessibility import WCAG_TAGS, inject_axe, run_axe, violations_to_problems
 from scripts.quality.page_kinds import page_url
 from tests.gates.browsing import (
     ACTIVE_ELEMENT,
@@ -149,3 +149,11 @@ def test_search_by_keyboard(browser, site_url, lang):
         assert page.locator("html").get_attribute("lang") == lang
         print(f"\n[keyboard] search ({lang}): typed, reached a result by keyboard, "
               f"opened {page.url}")
+
+
+def test_violation_message_names_rule_impact_and_elements():
+    violation = {"id": "image-alt", "impact": "critical", "help": "Images must have alternate text",
+                 "nodes": [{"target": ["img"]}] * 5}
+    [problem] = violations_to_problems([violation], "a.html")
+    assert str(problem) == ('a.html: [axe:image-alt] critical: Images must have alternate text'
+                            ' — ["img"], ["img"], ["img"] (+2 more)')
