@@ -45,8 +45,9 @@ class NewsSection:
     today: dt.date
     include_drafts: bool
     articles: list[Article] = field(default_factory=list)
-    #: What related.py compares, once per build (not once per page: that was quadratic).
-    candidates: list[related.Candidate] = field(default_factory=list)
+    #: What related.py compares, made once per list of articles (per page was quadratic).
+    _candidates: list[related.Candidate] = field(default_factory=list, init=False, repr=False)
+    _candidates_of: list[Article] | None = field(default=None, init=False, repr=False)
 
     @property
     def lang(self) -> str:
@@ -70,7 +71,6 @@ class NewsSection:
         """Read this language's published articles; return problems found in their authors."""
         self.articles = language_articles(self.layout, self.lang, self.languages[0].code,
                                           self.today, self.include_drafts)
-        self.candidates = [related.candidate(a) for a in self.articles]
         return [p for a in self.articles for p in author_problems(a, self.registries)]
 
     # -- on_page_context -----------------------------------------------------------
@@ -94,7 +94,7 @@ class NewsSection:
         if article:
             context["article"] = {
                 "related": related.related_links(article, self.articles,
-                                                 candidates=self.candidates),
+                                                 candidates=self._related_pool()),
                 "campaign": related.campaign_link(self.layout, article.meta.get("campaign"),
                                                   self.lang),
                 "t": TEXT.get(self.lang, TEXT["vi"]),
@@ -143,6 +143,12 @@ class NewsSection:
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_bytes(feed.xml)
         return len(written)
+
+    def _related_pool(self) -> list[related.Candidate]:
+        if self._candidates_of is not self.articles:
+            self._candidates = [related.candidate(a) for a in self.articles]
+            self._candidates_of = self.articles
+        return self._candidates
 
     def _article(self, article_id: str | None) -> Article | None:
         if not article_id:
