@@ -35,8 +35,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     root = Path(args.root).resolve()
-    if not root.is_dir():
-        print(f"LỖI / ERROR: không có thư mục dự án {root} / no project folder", file=sys.stderr)
+    if not (root / "docs").is_dir() and not (root / "campaigns").is_dir():
+        print(f"LỖI / ERROR: {root} không phải thư mục dự án (không có docs/, campaigns/) / "
+              "is not a project folder (no docs/ or campaigns/)", file=sys.stderr)
         return 2
     paths: list[str] | None = None
     if args.paths:

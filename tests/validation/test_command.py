@@ -118,3 +118,9 @@ def test_a_binary_file_is_a_message_not_a_traceback(tmp_path):
     assert result.returncode == 1
     assert "Traceback" not in result.stderr + result.stdout
     assert "docs/vi/tin-bai/posts/bai-mau.md: [error] tệp không phải văn bản" in result.stdout
+
+
+def test_a_folder_without_content_exits_2(tmp_path, capsys):
+    code, _, err = _run(capsys, "--root", str(tmp_path), "validate")
+    assert code == 2
+    assert "không phải thư mục dự án" in err and "is not a project folder" in err
