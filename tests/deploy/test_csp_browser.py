@@ -28,7 +28,8 @@ def _visit(page, url: str, problems: list[str], search: bool) -> None:
         # The search box starts a worker and fetches the index: both are CSP-governed.
         box.click()
         box.fill("gia đình")
-        page.wait_for_timeout(500)
+        # Leaving while the index loads would abort its requests: errors of our making.
+        page.wait_for_load_state("networkidle", timeout=15_000)
     page.wait_for_timeout(100)
     for violation in page.evaluate("window.__cspViolations"):
         problems.append(f"{url}: CSP {violation}")
