@@ -98,6 +98,8 @@ MUTATIONS: dict[str, Callable[[Path], None]] = {
                                             "# Home\n\n[Click](javascript:go())\n"),
     "unsafe-url-data": lambda d: edit(d, "docs/en/index.md", "# Home\n",
                                       '# Home\n\n<a href="data:text/html,hi">x</a>\n'),
+    "unsafe-html-in-summary": lambda d: edit(d, ARTICLE, "summary: Tóm tắt bài mẫu.",
+                                             "summary: 'Tóm tắt <img src=x onerror=alert(1)>'"),
     "code-is-not-html": lambda d: edit(d, "docs/en/index.md", "# Home\n",
                                        "# Home\n\n`<script>` and\n\n```html\n<iframe>\n```\n"),
     "privacy-phone": lambda d: edit(d, ARTICLE, "Gọi Tổng đài 111.",

@@ -146,6 +146,9 @@ EXPECTED: dict[str, list[str]] = {
     'unsafe-url-data': [
         "docs/en/index.md:3:1: [error] liên kết dùng «data:» bị cấm / a 'data:' URL is not allowed (unsafe-url)",
     ],
+    'unsafe-html-in-summary': [
+        "docs/vi/tin-bai/posts/bai-mau.md:4:10: [error] «summary» chứa mã HTML/liên kết bị cấm: <img onerror=> / 'summary' holds forbidden HTML or links: <img onerror=> (unsafe-html)",
+    ],
     'code-is-not-html': [
     ],
     'privacy-phone': [

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from ..markdown import links, tags
 from ..problem import Problem, Severity, problem
 from ..project import Project
-from ..source import SourceFile, position_in_text
+from ..source import SourceFile, dotted, position_in_text
 from . import Rule
 
 E = Severity.ERROR
@@ -38,6 +38,34 @@ def check(project: Project) -> Iterator[Problem]:
     for source in project.files.values():
         if source.rel.endswith(".md") and source.text is not None:
             yield from _body(project, source)
+        if source.doc is not None:
+            yield from _text_fields(project, source)
+
+
+def _text_fields(project: Project, source: SourceFile) -> Iterator[Problem]:
+    """Titles and summaries end up in HTML too (listings, feeds, social cards)."""
+    assert source.doc is not None
+    for path, value, _sub in project.annotated(source, "x-text"):
+        if not isinstance(value, str) or ("<" not in value and ":" not in value):
+            continue
+        bad: list[str] = []
+        for tag in tags(value):
+            if tag.name in _DANGEROUS_TAGS:
+                bad.append(f"<{tag.name}>")
+            bad += [f"<{tag.name} {a}=>" for a in sorted(tag.attrs) if a.startswith("on")]
+            bad += [(tag.attrs[a] or "").strip().split(":", 1)[0].lower() + ":"
+                    for a in sorted(_URL_ATTRS & tag.attrs.keys())
+                    if _BAD_SCHEME.match(tag.attrs[a] or "")]
+        bad += [link.target.strip().split(":", 1)[0].lower() + ":" for link in links(value)
+                if _BAD_SCHEME.match(link.target)]
+        if bad:
+            yield problem(
+                source.rel, source.doc.at(path), "unsafe-html",
+                f"«{dotted(path)}» chứa mã HTML/liên kết bị cấm: {', '.join(bad)}",
+                f"'{dotted(path)}' holds forbidden HTML or links: {', '.join(bad)}",
+                field=dotted(path), hint_vi="chỉ viết chữ thường, không chèn mã HTML",
+                hint_en="write plain text, no HTML",
+            )
 
 
 def _body(project: Project, source: SourceFile) -> Iterator[Problem]:
