@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from scripts.publish import url_path_of
+from scripts.quality.page_kinds import page_url, pages_by_kind
 
 
 def html_pages(site: Path) -> list[str]:
@@ -13,18 +14,9 @@ def html_pages(site: Path) -> list[str]:
                   if "_deploy" not in p.parts)
 
 
-def page_types(site: Path, redirects: set[str], limit: int = 40) -> list[str]:
-    """One page per (language, section, depth): each template shape, at any site size."""
-    chosen: dict[tuple[str, str, int], str] = {}
-    for url in html_pages(site):
-        if url in redirects:
-            continue
-        parts = [p for p in url.strip("/").split("/") if p]
-        lang = "en" if parts[:1] == ["en"] else "vi"
-        parts = parts[1:] if lang == "en" else parts
-        key = (lang, parts[0] if parts else "", len(parts))
-        chosen.setdefault(key, url)
-    return sorted(chosen.values())[:limit]
+def page_types(site: Path) -> list[str]:
+    """One page of every kind in each language (the quality gates' own list of kinds)."""
+    return sorted({"/" + page_url(rel) for rel in pages_by_kind(site).values()})
 
 
 def module_page(site: Path) -> str:

@@ -38,7 +38,7 @@ def _visit(page, url: str, problems: list[str], search: bool) -> None:
 def test_pages_load_under_the_csp_without_errors(built_site, nginx_url, browser):
     # built_site first: the build must not run inside Playwright's event loop.
     redirects = redirects_of(built_site)
-    paths = page_types(built_site, set(redirects))
+    paths = page_types(built_site)
     missing = ["/khong-co-trang-nay/", "/en/no-such-page/"]  # each language's 404 page
     paths += missing
     paths += sorted(redirects)[:2]  # a redirect page, followed
