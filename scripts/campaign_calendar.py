@@ -42,7 +42,7 @@ def campaign_event(campaign: Campaign, url: str, registries: Registries,
     for number in campaign.ids("hotline"):
         entry = registries.get("hotlines", number)
         if entry:
-            lines.append(f"{text(lang, 'hotline')}: {number} ({entry.label(lang)})")
+            lines.append(f"{text(lang, 'hotline')}: {number} – {entry.label(lang)}")
     lines.append(url)
     event.add("description", "\n".join(lines))
     event.add("url", url)

@@ -23,19 +23,19 @@ from .campaigns import (
     TOPIC_DIR,
     UPCOMING,
     Campaign,
-    _attr,
-    _escape_md,
-    _front_matter,
-    _labels,
-    _preview_name,
-    _relative,
+    escape_md,
     format_date,
     format_range,
     format_size,
+    front_matter_block,
+    html_attr,
     load_campaigns,
     preview_image,
+    preview_name,
+    registry_labels,
     related_articles,
     related_modules,
+    relative_link,
     text,
     write_text_atomic,
 )
@@ -84,7 +84,7 @@ def status_line(campaign: Campaign, today: dt.date) -> str:
 def campaign_page(context: BuildContext, campaign: Campaign) -> GeneratedPage:
     """The page of one campaign, with its materials as assets beside it."""
     lang, reg, src = context.lang, context.registries, campaign.src_uri
-    out = [_front_matter({
+    out = [front_matter_block({
         "title": campaign.title,
         "description": campaign.summary,
         "template": TEMPLATE,
@@ -104,24 +104,28 @@ def campaign_page(context: BuildContext, campaign: Campaign) -> GeneratedPage:
     if campaign.body:
         out.append(campaign.body + "\n\n")
     out.append(f"## {text(lang, 'about')} {{ #about }}\n\n")
+
+    def names(registry: str, key: str) -> list[str]:
+        return registry_labels(reg, registry, campaign.ids(key), lang)
+
     facts: list[tuple[str, str]] = [
         ("dates", format_range(campaign.start, campaign.end, lang)),
-        ("lead", ", ".join(_labels(reg, "units", campaign.ids("lead_unit"), lang))),
-        ("partners", "; ".join(_labels(reg, "units", campaign.ids("partner_units"), lang))),
-        ("audiences", "; ".join(_labels(reg, "audiences", campaign.ids("audiences"), lang))),
-        ("areas", "; ".join(_labels(reg, "districts", campaign.ids("areas"), lang))),
+        ("lead", ", ".join(names("units", "lead_unit"))),
+        ("partners", "; ".join(names("units", "partner_units"))),
+        ("audiences", "; ".join(names("audiences", "audiences"))),
+        ("areas", "; ".join(names("districts", "areas"))),
         ("topics", ", ".join(
-            f"[{_escape_md(label)}]({_relative(src, f'{TOPIC_DIR}/{tid}/index.md')})"
+            f"[{escape_md(label)}]({relative_link(src, f'{TOPIC_DIR}/{tid}/index.md')})"
             for tid, label in zip(campaign.ids("topics"),
-                                  _labels(reg, "topics", campaign.ids("topics"), lang),
+                                  names("topics", "topics"),
                                   strict=True))),
         ("hashtags", " ".join(f"`{h}`" for h in campaign.ids("hashtags"))),
     ]
     for number in campaign.ids("hotline"):
         entry = reg.get("hotlines", number)
         name = entry.label(lang) if entry else ""
-        facts.append(("hotline", f'<a class="hotline" href="tel:{number}">{number}</a> '
-                                 f"({name})" if name else f'<a href="tel:{number}">{number}</a>'))
+        link = f'<a class="hotline" href="tel:{number}">{number}</a>'
+        facts.append(("hotline", f"{link} – {name}" if name else link))
     for key, value in facts:
         if value:
             out.append(f"{text(lang, key)}\n:   {value}\n\n")
@@ -133,35 +137,35 @@ def campaign_page(context: BuildContext, campaign: Campaign) -> GeneratedPage:
             folder = f"{SECTION}/{campaign.id}"
             assets[f"{folder}/{material.file}"] = str(material.path)
             kind = material.path.suffix.lstrip(".").upper()
-            download = (f"[{text(lang, 'download')}: {_escape_md(material.title)} "
+            download = (f"[{text(lang, 'download')}: {escape_md(material.title)} "
                         f"({kind}, {format_size(material.size, lang)})]({material.file})"
-                        f'{{ download="{_attr(material.file)}" .campaign-download }}')
+                        f'{{ download="{html_attr(material.file)}" .campaign-download }}')
             licence = f"{text(lang, 'licence')}: {material.licence}"
             out.append('<figure class="campaign-material" markdown="block">\n\n')
             if material.is_image:
                 shown = preview_image(material, cache)
                 name = material.file
                 if shown != material.path:
-                    name = _preview_name(material)
+                    name = preview_name(material)
                     assets[f"{folder}/{name}"] = str(shown)
-                out.append(f"![{_escape_md(material.alt)}]({name})"
+                out.append(f"![{escape_md(material.alt)}]({name})"
                            f'{{ width="{PREVIEW_WIDTH}" loading="lazy" }}\n\n')
             out.append(f'<figcaption markdown="span">{download}<br>{licence}</figcaption>\n\n')
             out.append("</figure>\n\n")
     modules = related_modules(context, campaign)
     if modules:
         out.append(f"## {text(lang, 'modules')} {{ #modules }}\n\n")
-        out.extend(f"- [{_escape_md(m.title)}]({_relative(src, m.src_uri)})"
+        out.extend(f"- [{escape_md(m.title)}]({relative_link(src, m.src_uri)})"
                    "{ data-related=\"module\" }\n" for m in modules)
         out.append("\n")
     articles = related_articles(context, campaign)
     if articles:
         out.append(f"## {text(lang, 'articles')} {{ #articles }}\n\n")
-        out.extend(f"- [{_escape_md(a.title)}]({_relative(src, a.src_uri)})"
+        out.extend(f"- [{escape_md(a.title)}]({relative_link(src, a.src_uri)})"
                    "{ data-related=\"article\" }\n" for a in articles)
         out.append("\n")
-    out.append(f"[{text(lang, 'all_campaigns')}]({_relative(src, INDEX_SRC)}) · "
-               f"[{text(lang, 'calendar')}]({_relative(src, CALENDAR_SRC)})\n")
+    out.append(f"[{text(lang, 'all_campaigns')}]({relative_link(src, INDEX_SRC)}) · "
+               f"[{text(lang, 'calendar')}]({relative_link(src, CALENDAR_SRC)})\n")
     return GeneratedPage(src, "".join(out), campaign.title, assets)
 
 
@@ -183,7 +187,7 @@ def _card(campaign: Campaign, from_src: str, today: dt.date) -> str:
     return (
         f'<div class="campaign-card" data-campaign="{campaign.id}" '
         f'data-status="{campaign.status(today)}" markdown="block">\n\n'
-        f"### [{_escape_md(campaign.title)}]({_relative(from_src, campaign.src_uri)})"
+        f"### [{escape_md(campaign.title)}]({relative_link(from_src, campaign.src_uri)})"
         f" {{ #{campaign.id} }}\n\n"
         f"{status_line(campaign, today)}\n\n"
         + (f"{campaign.summary}\n\n" if campaign.summary else "")
@@ -239,21 +243,21 @@ def topic_filter(context: BuildContext, campaigns: list[Campaign], from_src: str
     links = []
     for topic, label, target in items:
         attrs = '{ aria-current="page" .campaign-filter__current }' if topic == current else ""
-        links.append(f"[{_escape_md(label)}]({_relative(from_src, target)}){attrs}")
-    return (f'<nav class="campaign-filter" aria-label="{_attr(text(lang, "filter"))}" '
+        links.append(f"[{escape_md(label)}]({relative_link(from_src, target)}){attrs}")
+    return (f'<nav class="campaign-filter" aria-label="{html_attr(text(lang, "filter"))}" '
             f'markdown="span">**{text(lang, "filter")}:** {" · ".join(links)}</nav>\n\n')
 
 
 def _more_links(lang: str, from_src: str) -> str:
-    return (f"[{text(lang, 'calendar')}]({_relative(from_src, CALENDAR_SRC)}) · "
-            f"[{text(lang, 'subscribe')}]({_relative(from_src, ICS_FILE)})\n\n")
+    return (f"[{text(lang, 'calendar')}]({relative_link(from_src, CALENDAR_SRC)}) · "
+            f"[{text(lang, 'subscribe')}]({relative_link(from_src, ICS_FILE)})\n\n")
 
 
 def index_markdown(context: BuildContext, campaigns: list[Campaign], meta: dict,
                    intro: str) -> str:
     """The campaigns index: the staff-written intro, then the generated listing."""
     meta = {**meta, "template": TEMPLATE}
-    return (_front_matter(meta) + intro.strip() + "\n\n"
+    return (front_matter_block(meta) + intro.strip() + "\n\n"
             + _more_links(context.lang, INDEX_SRC)
             + topic_filter(context, campaigns, INDEX_SRC, None)
             + listing(context, campaigns, INDEX_SRC))
@@ -266,8 +270,9 @@ def topic_page(context: BuildContext, campaigns: list[Campaign], topic: str) -> 
     src = f"{TOPIC_DIR}/{topic}/index.md"
     title = text(lang, "topic_title", topic=label)
     chosen = [c for c in campaigns if topic in c.ids("topics")]
-    markdown = (_front_matter({"title": title, "description": text(lang, "topic_lead", topic=label),
-                               "template": TEMPLATE})
+    meta = {"title": title, "description": text(lang, "topic_lead", topic=label),
+            "template": TEMPLATE}
+    markdown = (front_matter_block(meta)
                 + f"# {title}\n\n"
                 + topic_filter(context, campaigns, src, topic)
                 + listing(context, chosen, src))
@@ -293,10 +298,10 @@ def calendar_markdown(context: BuildContext, campaigns: list[Campaign], feed_url
     months = text(lang, "months").split()
     names = text(lang, "month_names").split("|")
     title = text(lang, "calendar_title")
-    out = [_front_matter({"title": title, "description": text(lang, "calendar_lead"),
+    out = [front_matter_block({"title": title, "description": text(lang, "calendar_lead"),
                           "template": TEMPLATE}),
            f"# {title}\n\n{text(lang, 'calendar_lead')}\n\n"]
-    out.append(f"[{text(lang, 'subscribe')}]({_relative(src, ICS_FILE)})"
+    out.append(f"[{text(lang, 'subscribe')}]({relative_link(src, ICS_FILE)})"
                '{ .md-button type="text/calendar" }\n\n')
     out.append(f"{text(lang, 'subscribe_help')} `{feed_url}`\n\n")
     years = sorted({y for c in campaigns for y in range(c.start.year, c.end.year + 1)},
@@ -308,13 +313,13 @@ def calendar_markdown(context: BuildContext, campaigns: list[Campaign], feed_url
         out.append(f"| {text(lang, 'campaign')} | " + " | ".join(months) + " |\n")
         out.append("|---|" + "---|" * 12 + "\n")
         for campaign in rows:
-            link = f"[{_escape_md(campaign.title)}]({_relative(src, campaign.src_uri)})"
+            link = f"[{escape_md(campaign.title)}]({relative_link(src, campaign.src_uri)})"
             cells = [_days_in_month(campaign, year, m) for m in range(1, 13)]
             out.append(f"| {link} | " + " | ".join(cells) + " |\n")
         out.append("\n</div>\n\n")
     # Abbreviations: screen readers and tooltips give the full month names.
     out.extend(f"*[{m}]: {n}\n" for m, n in zip(months, names, strict=True) if m != n)
-    out.append(f"\n[{text(lang, 'all_campaigns')}]({_relative(src, INDEX_SRC)})\n")
+    out.append(f"\n[{text(lang, 'all_campaigns')}]({relative_link(src, INDEX_SRC)})\n")
     return "".join(out)
 
 

@@ -67,7 +67,6 @@ TEXT: dict[str, dict[str, str]] = {
         "topics": "Chủ đề",
         "hashtags": "Hashtag",
         "hotline": "Đường dây nóng",
-        "hotline_text": "gọi {number}, {name}",
         "key_messages": "Thông điệp chính",
         "about": "Thông tin chiến dịch",
         "materials": "Tài liệu truyền thông",
@@ -111,7 +110,6 @@ TEXT: dict[str, dict[str, str]] = {
         "topics": "Topics",
         "hashtags": "Hashtags",
         "hotline": "Hotline",
-        "hotline_text": "call {number}, {name}",
         "key_messages": "Key messages",
         "about": "About the campaign",
         "materials": "Campaign materials",
@@ -334,25 +332,25 @@ def format_size(size: int, lang: str) -> str:
     return f"{value} {unit}"
 
 
-def _labels(registries: Registries, registry: str, ids: list[str], lang: str) -> list[str]:
+def registry_labels(registries: Registries, registry: str, ids: list[str], lang: str) -> list[str]:
     return [registries.get(registry, i).label(lang) if registries.get(registry, i) else i
             for i in ids]
 
 
-def _relative(from_src: str, to_src: str) -> str:
+def relative_link(from_src: str, to_src: str) -> str:
     """A Markdown link from one source file to another (MkDocs checks and rewrites it)."""
     return os.path.relpath(to_src, os.path.dirname(from_src) or ".").replace(os.sep, "/")
 
 
-def _escape_md(value: str) -> str:
+def escape_md(value: str) -> str:
     return value.replace("[", r"\[").replace("]", r"\]")
 
 
-def _attr(value: str) -> str:
+def html_attr(value: str) -> str:
     return value.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;")
 
 
-def _front_matter(meta: dict[str, Any]) -> str:
+def front_matter_block(meta: dict[str, Any]) -> str:
     return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n\n"
 
 
@@ -436,7 +434,7 @@ def preview_image(material: Material, cache: Path) -> Path:
     return target
 
 
-def _preview_name(material: Material) -> str:
+def preview_name(material: Material) -> str:
     stem, suffix = os.path.splitext(material.file)
     return f"{stem}.preview{suffix.lower()}"
 
