@@ -144,11 +144,16 @@ async function find(pagefind, query) {
       if (!seen.has(result.id)) { seen.add(result.id); merged.push(result); }
     }
   }
-  const top = await Promise.all(merged.slice(0, RERANK).map((r) => r.data()));
-  const results = top.map((d) => ({ url: d.url, title: d.meta.title || "",
-                                    section: d.meta.section || "", isList: d.meta.list === "1",
-                                    text: pageText(d.content) }));
-  return { total: merged.length, results: rerank(typed, results) };
+  const results = await load(merged.slice(0, RERANK));
+  return { total: merged.length, results: rerank(typed, results), rest: merged.slice(RERANK) };
+}
+
+/** Fetch the fragments of some of Pagefind's results (one request each). */
+async function load(results) {
+  const data = await Promise.all(results.map((r) => r.data()));
+  return data.map((d) => ({ url: d.url, title: d.meta.title || "",
+                            section: d.meta.section || "", isList: d.meta.list === "1",
+                            text: pageText(d.content) }));
 }
 
 // ---------------------------------------------------------------- the box
@@ -177,8 +182,12 @@ function setup(form) {
     return (n === 1 ? form.dataset.one : form.dataset.other).replace("#", String(n));
   }
 
-  function show(query, { total, results }) {
-    list.replaceChildren();
+  const more = region.querySelector("[data-search-more]");
+  let rest = [];
+  let shownQuery = "";
+
+  function append(query, results) {
+    const added = [];
     for (const r of results) {
       const item = document.createElement("li");
       item.className = "nd-search__result";
@@ -192,17 +201,35 @@ function setup(form) {
         + `<span class="nd-search__excerpt">${excerpt(query, r.text)}</span>`;
       item.append(link);
       list.append(item);
+      added.push(link);
     }
+    more.hidden = rest.length === 0;
+    return added;
+  }
+
+  function show(query, found) {
+    list.replaceChildren();
+    rest = found.rest;
+    shownQuery = query;
+    append(query, found.results);
     region.hidden = false;
     region.dataset.query = query;  // which query the list answers (tests wait on it)
-    say(count(total));
+    say(count(found.total));
   }
+
+  more.addEventListener("click", async () => {
+    const next = rest.slice(0, RERANK);
+    rest = rest.slice(RERANK);
+    const added = append(shownQuery, await load(next));
+    if (added.length) added[0].focus();
+  });
 
   async function run() {
     const query = input.value.trim();
     const mine = ++generation;
     if (!query) {
       list.replaceChildren();
+      more.hidden = true;
       region.hidden = true;
       say("");
       return;
