@@ -164,15 +164,19 @@ function setup(form) {
   const region = form.querySelector("[data-search-results]");
   const status = form.querySelector("[data-search-status]");
   const bundle = new URL(form.dataset.bundle, document.baseURI);
-  let pagefind = null;
+  let loading = null;
   let generation = 0;
 
-  async function engine() {
-    if (!pagefind) {
-      pagefind = await import(new URL("pagefind.js", bundle).href);
-      await pagefind.init();
+  /** This language's Pagefind, imported once (a failed import is retried next time). */
+  function engine() {
+    if (!loading) {
+      loading = import(new URL("pagefind.js", bundle).href).then(async (pagefind) => {
+        await pagefind.init();
+        return pagefind;
+      });
+      loading.catch(() => { loading = null; });
     }
-    return pagefind;
+    return loading;
   }
 
   function say(text) { status.textContent = text; }
@@ -234,8 +238,14 @@ function setup(form) {
       say("");
       return;
     }
-    const found = await find(await engine(), query);
-    if (mine === generation) show(query, found);
+    try {
+      const found = await find(await engine(), query);
+      if (mine === generation) show(query, found);
+    } catch (error) {
+      // Offline, or the bundle is missing: say so instead of showing nothing.
+      say(form.dataset.error);
+      throw error;
+    }
   }
 
   let timer = 0;
@@ -279,11 +289,12 @@ function setup(form) {
     if (!form.contains(event.target)) region.hidden = true;
   });
 
-  engine();  // start loading while the reader types
+  engine().catch(() => {});  // start loading while the reader types; errors show on search
   if (input.value.trim()) run();
 }
 
-const form = document.querySelector("[data-search]");
+// (No document under Node, where the pure functions above can be tested too.)
+const form = globalThis.document?.querySelector("[data-search]");
 if (form && !form.dataset.ready) {
   form.dataset.ready = "1";
   setup(form);
