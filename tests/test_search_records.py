@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
+
+from scripts.i18n import Language
+from scripts.search import index_site
+from scripts.search.indexer import SearchIndexError
 from scripts.search.records import FOLDED_MARKER, page_record
 
 TABS = """
@@ -100,3 +105,31 @@ def test_metadata_is_outside_the_indexed_body():
     assert '<span data-pagefind-meta="section:Tập huấn"></span>' in index_html
     assert index_html.index("data-pagefind-meta") < index_html.index("data-pagefind-body")
     assert '<html lang="vi">' in index_html
+
+
+def tiny_site(tmp_path, en_pages: dict[str, str]):
+    """A joined site with one Vietnamese page and the given English ones."""
+    (tmp_path / "index.html").write_text(page("<h1>Gia đình</h1><p>Bạo lực gia đình.</p>"))
+    for name, content in en_pages.items():
+        path = tmp_path / "en" / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(content)
+    return [Language("vi", "Tiếng Việt", "/"), Language("en", "English", "/en/")]
+
+
+def test_index_site_writes_one_bundle_per_language_without_pagefinds_own_ui(tmp_path):
+    languages = tiny_site(tmp_path, {"index.html": page("<h1>Family</h1><p>Families.</p>")})
+    report = index_site(tmp_path, languages)
+    assert report.indexed == {"vi": 1, "en": 1}
+    for bundle in (tmp_path / "pagefind", tmp_path / "en" / "pagefind"):
+        assert (bundle / "pagefind.js").exists() and (bundle / "pagefind-entry.json").exists()
+        assert not (bundle / "pagefind-ui.js").exists()
+    assert '"en"' in (tmp_path / "en" / "pagefind" / "pagefind-entry.json").read_text()
+
+
+def test_a_language_with_nothing_to_search_is_an_error(tmp_path):
+    languages = tiny_site(tmp_path, {"404.html": page("<h1>404</h1><p>Not found.</p>")})
+    with pytest.raises(SearchIndexError) as error:
+        index_site(tmp_path, languages)
+    assert str(error.value) == ("Không có trang nào để tìm kiếm bằng ngôn ngữ «en» / "
+                                "no searchable page in language 'en'")
