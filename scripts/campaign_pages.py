@@ -23,6 +23,7 @@ from .campaigns import (
     TOPIC_DIR,
     UPCOMING,
     Campaign,
+    Link,
     escape_md,
     format_date,
     format_range,
@@ -33,7 +34,7 @@ from .campaigns import (
     preview_image,
     preview_name,
     registry_labels,
-    related_articles,
+    related_articles_index,
     related_modules,
     relative_link,
     text,
@@ -51,7 +52,8 @@ def pages(context: BuildContext) -> list[GeneratedPage]:
     campaigns = load_campaigns(context.layout, context.lang)
     if not campaigns:
         return []
-    result = [campaign_page(context, c) for c in campaigns]
+    articles = related_articles_index(context, campaigns)
+    result = [campaign_page(context, c, articles.get(c.id, [])) for c in campaigns]
     intro = context.layout.language_docs(context.lang) / INDEX_SRC
     if intro.is_file():
         # The staff-written intro stays the source of the index; we add the listing.
@@ -81,7 +83,8 @@ def status_line(campaign: Campaign, today: dt.date) -> str:
     )
 
 
-def campaign_page(context: BuildContext, campaign: Campaign) -> GeneratedPage:
+def campaign_page(context: BuildContext, campaign: Campaign,
+                  articles: list[Link]) -> GeneratedPage:
     """The page of one campaign, with its materials as assets beside it."""
     lang, reg, src = context.lang, context.registries, campaign.src_uri
     out = [front_matter_block({
@@ -158,7 +161,6 @@ def campaign_page(context: BuildContext, campaign: Campaign) -> GeneratedPage:
         out.extend(f"- [{escape_md(m.title)}]({relative_link(src, m.src_uri)})"
                    "{ data-related=\"module\" }\n" for m in modules)
         out.append("\n")
-    articles = related_articles(context, campaign)
     if articles:
         out.append(f"## {text(lang, 'articles')} {{ #articles }}\n\n")
         out.extend(f"- [{escape_md(a.title)}]({relative_link(src, a.src_uri)})"

@@ -22,6 +22,7 @@ import datetime as dt
 import os
 import tempfile
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -386,29 +387,56 @@ def related_modules(context: BuildContext, campaign: Campaign) -> list[Link]:
 
 
 def _title_of(path: Path, fallback: str) -> str:
+    return _cached_title(str(path), path.stat().st_mtime_ns) or fallback
+
+
+@lru_cache(maxsize=4096)
+def _cached_title(path: str, _mtime_ns: int) -> str:
+    # Modules are linked from several campaigns and YAML parsing is slow: read each once.
     try:
-        return str(frontmatter.parse(path.read_text("utf-8")).meta.get("title") or fallback)
+        return str(frontmatter.parse(Path(path).read_text("utf-8")).meta.get("title") or "")
     except Exception:  # a broken module is the validator's business
-        return fallback
+        return ""
 
 
 def related_articles(context: BuildContext, campaign: Campaign) -> list[Link]:
     """Published articles naming the campaign (found automatically) or listed by it, newest
     first."""
+    return related_articles_index(context, [campaign]).get(campaign.id, [])
+
+
+def related_articles_index(context: BuildContext,
+                           campaigns: list[Campaign]) -> dict[str, list[Link]]:
+    """Related articles of every campaign, reading each article once (the cost stays linear
+    in the number of articles, however many campaigns there are)."""
     original = context.original_lang
-    files = article_files(context.layout, original)
-    wanted = set(campaign.ids("articles"))
-    found = []
-    for article_id in files:
-        article = load_article(context.layout, article_id, context.lang, original)
-        if article.meta.get("campaign") != campaign.id and article_id not in wanted:
+    listed: dict[str, set[str]] = {}
+    for campaign in campaigns:
+        for article_id in campaign.ids("articles"):
+            listed.setdefault(article_id, set()).add(campaign.id)
+    known = {c.id for c in campaigns}
+    found: dict[str, list[tuple[dt.date, Link]]] = {}
+    for article_id, path in article_files(context.layout, original).items():
+        try:
+            named = frontmatter.parse(path.read_text("utf-8")).meta.get("campaign")
+        except Exception:  # a broken article is the validator's business
             continue
+        targets = set(listed.get(article_id, ()))
+        if named in known:
+            targets.add(str(named))
+        if not targets:
+            continue
+        article = load_article(context.layout, article_id, context.lang, original)
         if not (context.include_drafts or article.is_published(context.today)):
             continue
         own = context.layout.language_docs(context.lang) / "tin-bai/posts" / f"{article_id}.md"
         src = f"tin-bai/posts/{article_id}.md" if own.is_file() else url_to_src(article.url)
-        found.append((article.date, Link(str(article.meta.get("title") or article_id), src)))
-    return [link for _, link in sorted(found, key=lambda x: x[0], reverse=True)]
+        link = Link(str(article.meta.get("title") or article_id), src)
+        for campaign_id in targets:
+            found.setdefault(campaign_id, []).append((article.date, link))
+    return {cid: [link for _, link in sorted(items, key=lambda x: (x[0], x[1].src_uri),
+                                             reverse=True)]
+            for cid, items in found.items()}
 
 
 # -- images --------------------------------------------------------------------

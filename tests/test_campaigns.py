@@ -385,3 +385,16 @@ def test_real_materials_are_small_svg_files():
             if path.suffix == ".svg":
                 assert path.stat().st_size < 20_000, path
                 assert "<image" not in path.read_text("utf-8"), "no embedded photos"
+
+
+def test_an_article_both_listed_and_naming_the_campaign_appears_once(tmp_path):
+    layout = small_site(tmp_path)
+    path = layout.campaigns / "nay" / "campaign.yml"
+    data = yaml.safe_load(path.read_text("utf-8"))
+    path.write_text(yaml.safe_dump({**data, "articles": ["bai-a"]}), "utf-8")
+    from scripts.campaigns import related_articles_index
+
+    index = related_articles_index(context(layout, "vi", dt.date(2026, 11, 28)),
+                                   load_campaigns(layout, "vi"))
+    assert {cid: [link.title for link in links] for cid, links in index.items()} == {
+        "cu": ["Bài A"], "nay": ["Bài A"]}
