@@ -128,13 +128,14 @@ class BilingualPlugin(BasePlugin[BilingualConfig]):
                             include_drafts=self.is_serve)
 
     def _add_generated_pages(self, files: Files, config: MkDocsConfig) -> None:
-        for page in generated_pages(self._context(self.lang)):
+        self._generated = generated_pages(self._context(self.lang))  # reused by the catalogue
+        for page in self._generated:
             _replace_file(files, File.generated(config, page.src_uri, content=page.markdown))
             for dest, source in page.assets.items():
                 _replace_file(files, File.generated(config, dest, abs_src_path=source))
 
     def _add_untranslated_pages(self, files: Files, config: MkDocsConfig) -> None:
-        mine = source_pages(self._context(self.lang))
+        mine = source_pages(self._context(self.lang), self._generated)
         for other in self.languages:
             if other.code == self.lang:
                 continue

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from . import frontmatter
 from .articles import article_files, load_article
-from .generated import BuildContext, generated_pages
+from .generated import BuildContext, GeneratedPage, generated_pages
 from .i18n import src_to_url
 from .layout import POSTS_DIR
 
@@ -39,8 +39,13 @@ def _title_of(path: Path) -> str:
     return path.stem
 
 
-def source_pages(context: BuildContext) -> dict[str, SourcePage]:
-    """Every page `context.lang` publishes from its own sources, by URL."""
+def source_pages(context: BuildContext,
+                 generated: list[GeneratedPage] | None = None) -> dict[str, SourcePage]:
+    """Every page `context.lang` publishes from its own sources, by URL.
+
+    `generated`: that language's generated pages, when the caller already made them
+    (generators read every source file; running them twice per build is costly).
+    """
     layout, lang, original_lang = context.layout, context.lang, context.original_lang
     today, include_drafts = context.today, context.include_drafts
     pages: dict[str, SourcePage] = {}
@@ -59,7 +64,7 @@ def source_pages(context: BuildContext) -> dict[str, SourcePage]:
         article = load_article(layout, article_id, lang, original_lang)
         if include_drafts or article.is_published(today):
             pages[article.url] = SourcePage(article.url, str(article.meta.get("title")), lang)
-    for generated in generated_pages(context):
-        url = src_to_url(generated.src_uri)
-        pages[url] = SourcePage(url, generated.title, lang)
+    for page in generated if generated is not None else generated_pages(context):
+        url = src_to_url(page.src_uri)
+        pages[url] = SourcePage(url, page.title, lang)
     return pages
