@@ -5,8 +5,10 @@ through Playwright). For each query, a fresh browser context (empty cache) opens
 the home page of the query's language, the query is typed into the search box,
 and every response fetched from then until the result count is shown is summed:
 search.js, Pagefind's script, WebAssembly, metadata, index chunks and the
-fragments of the results shown. Files are counted as stored (Pagefind's index
-files are already gzipped; a server would compress the scripts further).
+fragments of the results shown. `bytes` counts what the deployed server sends
+to a current browser: the precompressed `.br` copy the build writes beside a file
+when there is one, else the file itself (Pagefind's index files are gzipped
+already); `raw_bytes` counts the files as served here, uncompressed.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import http.server
 import threading
 import time
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 CHROMIUM = "/usr/bin/chromium"
 
@@ -52,7 +55,7 @@ def heaviest_queries(site: Path, queries: tuple[tuple[str, str], ...], top: int 
             browser = p.chromium.launch(executable_path=CHROMIUM)
             try:
                 for lang, query in queries:
-                    results.append(_one_query(browser, base, lang, query, timeout_ms))
+                    results.append(_one_query(browser, site, base, lang, query, timeout_ms))
             finally:
                 browser.close()
     finally:
@@ -62,7 +65,14 @@ def heaviest_queries(site: Path, queries: tuple[tuple[str, str], ...], top: int 
     return results[:top]
 
 
-def _one_query(browser, base: str, lang: str, query: str, timeout_ms: int) -> dict:
+def _sent_bytes(site: Path, url: str, body_bytes: int) -> int:
+    """Bytes nginx sends for `url`: its precompressed .br copy when the build wrote one."""
+    path = unquote(urlsplit(url).path).lstrip("/")
+    brotli = site / f"{path}.br"
+    return brotli.stat().st_size if path and brotli.is_file() else body_bytes
+
+
+def _one_query(browser, site: Path, base: str, lang: str, query: str, timeout_ms: int) -> dict:
     context = browser.new_context(viewport={"width": 1280, "height": 800})
     try:
         page = context.new_page()
@@ -73,12 +83,15 @@ def _one_query(browser, base: str, lang: str, query: str, timeout_ms: int) -> di
             raise RuntimeError("the page has no search box ([data-search] input)")
         page.wait_for_function(_DONE, timeout=timeout_ms)
         time.sleep(0.3)  # fragments of the shown results may still be arriving
-        size = 0
+        sent = raw = 0
         for response in responses:
             try:
-                size += len(response.body())
+                body = len(response.body())
             except Exception:  # a redirect or an aborted request has no body
-                pass
-        return {"lang": lang, "query": query, "bytes": size, "requests": len(responses)}
+                continue
+            raw += body
+            sent += _sent_bytes(site, response.url, body)
+        return {"lang": lang, "query": query, "bytes": sent, "raw_bytes": raw,
+                "requests": len(responses)}
     finally:
         context.close()
