@@ -133,3 +133,4 @@ def test_a_language_with_nothing_to_search_is_an_error(tmp_path):
         index_site(tmp_path, languages)
     assert str(error.value) == ("Không có trang nào để tìm kiếm bằng ngôn ngữ «en» / "
                                 "no searchable page in language 'en'")
+

@@ -131,19 +131,22 @@ export function excerpt(query, text, length = EXCERPT_WORDS) {
   return out + (last + 1 < words.length ? " …" : "");
 }
 
-/** Ask Pagefind: the query as typed (for its exact-spelling ranking) and folded. */
+/** Ask Pagefind for the query as typed (it ranks the exact spelling first), and
+ *  folded too when that differs and the typed query found fewer than a page of
+ *  results: the folded words' index chunks cost bytes, and are only needed to
+ *  reach pages that spell "d" where the reader typed "đ". */
 async function find(pagefind, query) {
   const typed = query.normalize("NFC");
   const folded = fold(typed);
-  const searches = [pagefind.search(typed)];
-  if (folded !== typed) searches.push(pagefind.search(folded));
   const seen = new Set();
   const merged = [];
-  for (const answer of await Promise.all(searches)) {
+  const add = (answer) => {
     for (const result of answer?.results || []) {
       if (!seen.has(result.id)) { seen.add(result.id); merged.push(result); }
     }
-  }
+  };
+  add(await pagefind.search(typed));
+  if (folded !== typed && merged.length < RERANK) add(await pagefind.search(folded));
   const results = await load(merged.slice(0, RERANK));
   return { total: merged.length, results: rerank(typed, results), rest: merged.slice(RERANK) };
 }
@@ -186,7 +189,8 @@ function setup(form) {
     return (n === 1 ? form.dataset.one : form.dataset.other).replace("#", String(n));
   }
 
-  const more = region.querySelector("[data-search-more]");
+  // (An older page without the button still searches.)
+  const more = region.querySelector("[data-search-more]") || document.createElement("button");
   let rest = [];
   let shownQuery = "";
 
