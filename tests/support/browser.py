@@ -37,7 +37,10 @@ class RequestLog:
 
     def attach(self, page) -> None:
         page.on("request", lambda r: self.urls.append(r.url))
-        page.on("requestfailed", lambda r: self.failures.append(f"{r.url} ({r.failure})"))
+        # ERR_ABORTED is the browser dropping a request because the page navigated
+        # away (a click on the switcher); a missing file shows up as a status >= 400.
+        page.on("requestfailed", lambda r: "ERR_ABORTED" not in str(r.failure)
+                and self.failures.append(f"{r.url} ({r.failure})"))
         page.on("response", lambda r: r.status >= 400 and self.failures.append(
             f"{r.url} -> {r.status}"))
 
