@@ -2,22 +2,13 @@
 
 from __future__ import annotations
 
-import hashlib
 import subprocess
 import sys
 
 import pytest
 
 from scripts.build import BuildError, build_site
-from tests.support.sitecopy import copy_project
-
-
-def _digest(folder):
-    h = hashlib.sha256()
-    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
-        h.update(path.relative_to(folder).as_posix().encode())
-        h.update(path.read_bytes())
-    return h.hexdigest()
+from tests.support.sitecopy import add_previous_site, copy_project, folder_digest
 
 
 @pytest.fixture()
@@ -26,24 +17,21 @@ def broken_project(tmp_path):
     # A link to a page that does not exist: a strict build must refuse it.
     (project / "docs/en/lien-he.md").write_text(
         "# Contact\n\nSee [the missing page](khong-ton-tai.md).\n", "utf-8")
-    previous = project / "site"
-    (previous / "en").mkdir(parents=True)
-    (previous / "index.html").write_text("<p>previous site</p>", "utf-8")
-    (previous / "en" / "index.html").write_text("<p>previous English site</p>", "utf-8")
+    add_previous_site(project)
     return project
 
 
 def test_broken_page_fails_the_build_and_keeps_the_previous_site(broken_project):
-    before = _digest(broken_project / "site")
+    before = folder_digest(broken_project / "site")
     with pytest.raises(BuildError):
         build_site(broken_project, broken_project / "site")
-    assert _digest(broken_project / "site") == before
+    assert folder_digest(broken_project / "site") == before
     leftovers = [p.name for p in broken_project.iterdir() if p.name.startswith(".site-build-")]
     assert leftovers == []
 
 
 def test_cli_exits_non_zero_on_a_broken_page(broken_project):
-    before = _digest(broken_project / "site")
+    before = folder_digest(broken_project / "site")
     result = subprocess.run(
         [sys.executable, "-m", "scripts", "--root", str(broken_project), "build"],
         capture_output=True, text=True,
@@ -51,4 +39,4 @@ def test_cli_exits_non_zero_on_a_broken_page(broken_project):
     assert result.returncode == 1
     assert "site/ cũ được giữ nguyên" in result.stderr
     assert "khong-ton-tai.md" in result.stderr
-    assert _digest(broken_project / "site") == before
+    assert folder_digest(broken_project / "site") == before

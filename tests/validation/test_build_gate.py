@@ -3,33 +3,23 @@ previous site/ stays exactly as it was (no MkDocs build even starts)."""
 
 from __future__ import annotations
 
-import hashlib
 import subprocess
 import sys
 
 import pytest
 
 from scripts.build import BuildError, build_site
-from tests.support.sitecopy import copy_project
+from tests.support.sitecopy import add_previous_site, copy_project, folder_digest
 
 CAMPAIGN = "campaigns/thang-hanh-dong-vi-tre-em-2025/campaign.yml"
 
 
-def _digest(folder):
-    h = hashlib.sha256()
-    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
-        h.update(path.relative_to(folder).as_posix().encode())
-        h.update(path.read_bytes())
-    return h.hexdigest()
 
 
 @pytest.fixture()
 def project(tmp_path):
     project = copy_project(tmp_path / "project")
-    previous = project / "site"
-    (previous / "en").mkdir(parents=True)
-    (previous / "index.html").write_text("<p>previous site</p>", "utf-8")
-    (previous / "en" / "index.html").write_text("<p>previous English site</p>", "utf-8")
+    add_previous_site(project)
     return project
 
 
@@ -42,7 +32,7 @@ def _break_campaign(project):
 
 def test_invalid_campaign_refuses_the_build_and_keeps_the_site(project):
     _break_campaign(project)
-    before = _digest(project / "site")
+    before = folder_digest(project / "site")
     with pytest.raises(BuildError) as failure:
         build_site(project, project / "site")
     message = str(failure.value)
@@ -50,7 +40,7 @@ def test_invalid_campaign_refuses_the_build_and_keeps_the_site(project):
                               "errors, so nothing was built:\n")
     assert (f"{CAMPAIGN}:3:11: [error] end_date 2025-05-31 trước start_date 2025-06-01 / "
             "end_date is before start_date (dates-order)") in message
-    assert _digest(project / "site") == before
+    assert folder_digest(project / "site") == before
     assert not [p for p in project.iterdir() if p.name.startswith(".site-build-")]
 
 
@@ -60,7 +50,7 @@ def test_invalid_article_fails_the_cli_build_with_the_validator_message(project)
     text = article.read_text("utf-8")
     article.write_text(text.replace("categories:", "categories: tin-tuc\nold_categories:", 1),
                        "utf-8")
-    before = _digest(project / "site")
+    before = folder_digest(project / "site")
     result = subprocess.run(
         [sys.executable, "-m", "scripts", "--root", str(project), "build"],
         capture_output=True, text=True,
@@ -70,4 +60,4 @@ def test_invalid_article_fails_the_cli_build_with_the_validator_message(project)
     assert f"{rel}:" in result.stderr and "(field-unknown)" in result.stderr
     assert "Thư mục site/ cũ được giữ nguyên" in result.stderr
     assert "Traceback" not in result.stderr
-    assert _digest(project / "site") == before
+    assert folder_digest(project / "site") == before
