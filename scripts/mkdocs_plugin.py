@@ -45,7 +45,8 @@ class BilingualPlugin(BasePlugin[BilingualConfig]):
     @event_priority(100)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = self.config.content_root or str(Path(config.config_file_path).parent)
-        self.layout = ContentLayout(Path(root))
+        # Absolute: the blog plugin joins relative paths to docs_dir (`mkdocs -f mkdocs.yml`).
+        self.layout = ContentLayout(Path(root).resolve())
         self.languages = i18n.languages_from_alternate(config.extra["alternate"])
         self.lang = config.theme["language"]
         self.language = next(x for x in self.languages if x.code == self.lang)

@@ -1,0 +1,58 @@
+"""`noidung serve`: the preview starts from the project folder and shows an edit."""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+
+from tests.support.sitecopy import copy_project
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _get(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return ""
+
+
+def _wait_for(url: str, text: str, seconds: float) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if text in _get(url):
+            return True
+        time.sleep(0.2)
+    return False
+
+
+def test_preview_serves_one_language_and_shows_an_edit(tmp_path):
+    # A copy, so the edit never touches the real content; the command runs in its folder
+    # with a relative config path, as staff run it.
+    project = copy_project(tmp_path / "project")
+    port = _free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "scripts", "--root", ".", "serve", "--lang", "en",
+         "--addr", f"127.0.0.1:{port}"],
+        cwd=project, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    )
+    try:
+        url = f"http://127.0.0.1:{port}/lien-he/"
+        assert _wait_for(url, "Reporting a case", 120), process.stdout and "serve did not start"
+        page = project / "docs/en/lien-he.md"
+        page.write_text(page.read_text("utf-8") + "\nPreview marker xyzzy.\n", "utf-8")
+        started = time.monotonic()
+        assert _wait_for(url, "Preview marker xyzzy", 60)
+        print(f"\n[serve] edit to preview: {time.monotonic() - started:.1f} s "
+              "(this small site, live reload)")
+    finally:
+        process.terminate()
+        process.wait(timeout=20)
