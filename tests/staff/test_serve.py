@@ -25,9 +25,10 @@ def _get(url: str) -> str:
         return ""
 
 
-def _wait_for(url: str, text: str, seconds: float) -> bool:
+def _wait_for(url: str, text: str, seconds: float, process: subprocess.Popen) -> bool:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
+        assert process.poll() is None, "serve stopped:\n" + process.stdout.read()
         if text in _get(url):
             return True
         time.sleep(0.2)
@@ -46,11 +47,11 @@ def test_preview_serves_one_language_and_shows_an_edit(tmp_path):
     )
     try:
         url = f"http://127.0.0.1:{port}/lien-he/"
-        assert _wait_for(url, "Reporting a case", 120), process.stdout and "serve did not start"
+        assert _wait_for(url, "Reporting a case", 120, process), "serve did not start"
         page = project / "docs/en/lien-he.md"
         page.write_text(page.read_text("utf-8") + "\nPreview marker xyzzy.\n", "utf-8")
         started = time.monotonic()
-        assert _wait_for(url, "Preview marker xyzzy", 60)
+        assert _wait_for(url, "Preview marker xyzzy", 60, process)
         print(f"\n[serve] edit to preview: {time.monotonic() - started:.1f} s "
               "(this small site, live reload)")
     finally:
