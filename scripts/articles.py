@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from . import frontmatter
+from .clock import as_date
 from .layout import BLOG_DIR, POSTS_DIR, ContentLayout
 from .registries import Registries
 
@@ -36,7 +37,7 @@ class Article:
 
     @property
     def date(self) -> dt.date:
-        return _as_date(self.meta["date"])
+        return as_date(self.meta["date"])
 
     @property
     def url(self) -> str:
@@ -46,13 +47,6 @@ class Article:
     def is_published(self, today: dt.date) -> bool:
         return not self.meta.get("draft", False) and self.date <= today
 
-
-def _as_date(value: Any) -> dt.date:
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    return dt.date.fromisoformat(str(value))
 
 
 def article_files(layout: ContentLayout, lang: str) -> dict[str, Path]:
@@ -103,7 +97,7 @@ def blog_front_matter(
     meta = dict(article.meta)
     date: dict[str, Any] = {"created": article.date}
     if meta.get("updated"):
-        date["updated"] = _as_date(meta["updated"])
+        date["updated"] = as_date(meta["updated"])
     category_names = [
         registries.get("categories", c).label(lang)
         for c in meta.get("categories", [])

@@ -30,6 +30,7 @@ import yaml
 
 from . import frontmatter
 from .articles import article_files, load_article
+from .clock import as_date
 from .generated import BuildContext
 from .i18n import src_to_url, url_to_src
 from .layout import ContentLayout
@@ -217,12 +218,8 @@ def campaign_status(start: dt.date, end: dt.date, today: dt.date) -> str:
 
 
 def _as_date(value: Any, where: str, key: str) -> dt.date:
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
     try:
-        return dt.date.fromisoformat(str(value))
+        return as_date(value)
     except ValueError:
         raise CampaignError(
             f"{where}: {key} must be a date like 2025-06-01, got {value!r}"

@@ -31,6 +31,7 @@ import yaml
 
 from . import frontmatter
 from .build import root_site_url
+from .clock import as_date
 from .generated import BuildContext, GeneratedPage
 from .i18n import absolute_url, url_to_src
 from .layout import ContentLayout
@@ -189,7 +190,7 @@ class Module:
     @property
     def last_reviewed(self) -> dt.date | None:
         value = self.meta.get("last_reviewed")
-        return _as_date(value) if value else None
+        return as_date(value) if value else None
 
     @property
     def review_every_months(self) -> int:
@@ -202,13 +203,6 @@ class Module:
 def short_url(code: str) -> str:
     return f"{SHORT_LINK_DIR}/{code.lower()}/"
 
-
-def _as_date(value: Any) -> dt.date:
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    return dt.date.fromisoformat(str(value))
 
 
 def add_months(day: dt.date, months: int) -> dt.date:
