@@ -61,23 +61,30 @@ _SafeLoaderWithTags.add_multi_constructor("tag:yaml.org,2002:python/",
                                           lambda loader, suffix, node: None)
 
 
+def _shared_config(root: Path) -> dict:
+    """mkdocs.yml as plain data: the languages and the site's root address live there."""
+    return yaml.load((root / "mkdocs.yml").read_text("utf-8"), Loader=_SafeLoaderWithTags)
+
+
 def site_languages(root: Path = REPO_ROOT) -> list[Language]:
-    config = yaml.load((root / "mkdocs.yml").read_text("utf-8"), Loader=_SafeLoaderWithTags)
-    return languages_from_alternate(config["extra"]["alternate"])
+    return languages_from_alternate(_shared_config(root)["extra"]["alternate"])
 
 
-def language_builds(root: Path = REPO_ROOT) -> list[LanguageBuild]:
+def language_builds(root: Path = REPO_ROOT, languages: list[Language] | None = None
+                    ) -> list[LanguageBuild]:
     """mkdocs.yml is the default language; mkdocs.<lang>.yml the others."""
     builds = []
-    for i, language in enumerate(site_languages(root)):
+    for i, language in enumerate(languages or site_languages(root)):
         name = "mkdocs.yml" if i == 0 else f"mkdocs.{language.code}.yml"
         builds.append(LanguageBuild(language.code, root / name))
     return builds
 
 
 def root_site_url(root: Path = REPO_ROOT) -> str:
-    config = yaml.load((root / "mkdocs.yml").read_text("utf-8"), Loader=_SafeLoaderWithTags)
-    return os.environ.get("SITE_URL") or config.get("site_url") or "http://127.0.0.1:8000/"
+    # site_url is `!ENV [SITE_URL, default]`: read as data the tag gives None, so the
+    # environment and the default are applied here.
+    return (os.environ.get("SITE_URL") or _shared_config(root).get("site_url")
+            or "http://127.0.0.1:8000/")
 
 
 def _run_builds(builds: list[LanguageBuild], out: Path, root: Path, quiet: bool) -> list[str]:
@@ -132,8 +139,8 @@ def build_site(
     if refused:
         raise BuildError(refused)
     output = output or root / "site"
-    builds = language_builds(root)
     languages = site_languages(root)
+    builds = language_builds(root, languages)
     output.parent.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix=".site-build-", dir=output.parent))
     try:
