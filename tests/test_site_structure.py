@@ -147,3 +147,12 @@ def test_pages_do_not_embed_the_whole_navigation(built_site):
 def test_material_language_lookup_is_disabled_in_the_bundle(built_site):
     bundle = next((built_site / "assets/javascripts").glob("bundle.*.min.js"))
     assert "ui({document$:ct});" not in bundle.read_text("utf-8")
+
+
+def test_404_pages_speak_their_language(built_site):
+    vi = soup(built_site / "404.html")
+    en = soup(built_site / "en" / "404.html")
+    assert vi.h1.get_text() == "404 · Không tìm thấy trang"
+    assert en.h1.get_text() == "404 · Page not found"
+    assert vi.find("a", string="Về trang chủ")["href"] == "/"
+    assert en.find("a", string="Go to the home page")["href"] == "/en/"
