@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import subprocess
 import sys
 from pathlib import Path
 
@@ -65,13 +64,10 @@ def _original_of(layout: ContentLayout, rel: Path) -> Path | None:
 
 
 def _serve(args: argparse.Namespace) -> int:
-    config = "mkdocs.yml" if args.lang == "vi" else f"mkdocs.{args.lang}.yml"
-    print(f"Xem thử bản {args.lang} tại / previewing {args.lang} at http://{args.addr}/ "
-          "(Ctrl+C để dừng / to stop)", flush=True)
-    command = [sys.executable, "-m", "mkdocs", "serve", "--config-file", config,
-               "--dev-addr", args.addr, "--livereload"]
-    return subprocess.call(command, cwd=args.root,
-                           env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    from . import preview  # imports MkDocs' server: only this command needs it
+
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    return preview.serve(args.root, args.lang, args.addr)
 
 
 def _new(args: argparse.Namespace) -> int:

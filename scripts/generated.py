@@ -63,8 +63,9 @@ def _load(name: str) -> Generator:
     return getattr(importlib.import_module(module), function)
 
 
-def generated_pages(context: BuildContext) -> list[GeneratedPage]:
+def generated_pages(context: BuildContext, names: list[str] | None = None) -> list[GeneratedPage]:
+    """The pages of every generator, or of the generators `names` (the preview's choice)."""
     pages: list[GeneratedPage] = []
-    for name in GENERATORS:
+    for name in GENERATORS if names is None else names:
         pages.extend(_load(name)(context))
     return pages

@@ -20,7 +20,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from . import articles, clock, i18n
-from .generated import BuildContext, generated_pages
+from .generated import BuildContext, GeneratedPage, generated_pages
 from .layout import POSTS_DIR, ContentLayout
 from .news import NewsSection
 from .pages import source_pages
@@ -110,19 +110,28 @@ class BilingualPlugin(BasePlugin[BilingualConfig]):
     # -- files -------------------------------------------------------------------
 
     def _merge_posts(self, files: Files, config: MkDocsConfig) -> None:
+        for file in list(files.documentation_pages()):
+            if file.src_uri.startswith(POSTS_DIR + "/"):
+                self.merge_post(file)
+
+    def merge_post(self, file: File) -> None:
+        """Write one article's merged post and point `file` at it (also called by the
+        preview, scripts/preview.py, after an edit to either language's source)."""
         cache = self.layout.cache / "build" / self.lang / "posts"
         cache.mkdir(parents=True, exist_ok=True)
-        for file in list(files.documentation_pages()):
-            if not file.src_uri.startswith(POSTS_DIR + "/"):
-                continue
-            article_id = Path(file.src_uri).stem
-            article = articles.load_article(self.layout, article_id, self.lang, self.original.code)
-            merged = cache / f"{article_id}.md"
-            text = articles.merged_post(article, self.registries, self.today)
-            if not merged.exists() or merged.read_text("utf-8") != text:
-                merged.write_text(text, encoding="utf-8")
-            # The blog plugin reads the post from abs_src_path: point it at the merged text.
-            file.abs_src_path = str(merged)
+        article_id = Path(file.src_uri).stem
+        article = articles.load_article(self.layout, article_id, self.lang, self.original.code)
+        merged = cache / f"{article_id}.md"
+        text = articles.merged_post(article, self.registries, self.today)
+        if not merged.exists() or merged.read_text("utf-8") != text:
+            merged.write_text(text, encoding="utf-8")
+        # The blog plugin reads the post from abs_src_path: point it at the merged text.
+        file.abs_src_path = str(merged)
+
+    def generated(self, names: list[str] | None = None) -> list[GeneratedPage]:
+        """This language's generated pages (of the generators `names`), made again from
+        the sources for the preview."""
+        return generated_pages(self._context(self.lang), names)
 
     def _context(self, lang: str) -> BuildContext:
         return BuildContext(self.layout, lang, self.languages, self.registries, self.today,

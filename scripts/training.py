@@ -23,6 +23,7 @@ import html
 import posixpath
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -302,6 +303,8 @@ def format_date(day: dt.date, lang: str) -> str:
     return label(lang, "date_format", d=day.day, m=day.month, y=day.year, month=month)
 
 
+# Cached: the preview (scripts/preview.py) runs this generator again after each edit.
+@lru_cache(maxsize=4096)
 def qr_svg(url: str, title: str) -> str:
     """An inline SVG QR code of `url` (segno; scaled, with the standard quiet zone)."""
     qr = segno.make(url, error="m", micro=False)
@@ -497,6 +500,7 @@ def relative_link(from_url: str, to_url: str) -> str:
     return "./" if rel == "." else rel + "/"
 
 
+@lru_cache(maxsize=4096)  # as qr_svg: the preview runs the generator again
 def redirect_markdown(source: str, target: str, target_title: str, absolute_target: str,
                       lang: str) -> str:
     """A tiny page at `source` that sends the reader to `target` (meta refresh, canonical,

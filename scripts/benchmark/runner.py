@@ -2,7 +2,7 @@
 
 For each size: generate the corpus (`corpus.generate`), validate it (when the
 validator exists), build it `runs` times with `noidung build`, and time how
-long `mkdocs serve` takes to show an edited page. One JSON line per size goes
+long `noidung serve` takes to show an edited page. One JSON line per size goes
 to stdout; progress goes to stderr. Timed figures are medians of the runs.
 """
 
@@ -127,9 +127,9 @@ def _wait_for(url: str, predicate, timeout: float, proc: subprocess.Popen) -> bo
 
 
 def edit_to_preview(info: corpus.CorpusInfo, runs: int, timeout: float = 900) -> list[float]:
-    """Seconds from saving an edit to one page until `mkdocs serve` serves the new text.
+    """Seconds from saving an edit to one page until `noidung serve` serves the new text.
 
-    Starts `mkdocs serve` (Vietnamese site, livereload on) on a free port, waits
+    Starts `noidung serve` (Vietnamese site, live reload) on a free port, waits
     for the first build, then `runs` times appends a unique word to one plain
     page and polls that page's URL every 50 ms until the word appears.
     """
@@ -138,15 +138,15 @@ def edit_to_preview(info: corpus.CorpusInfo, runs: int, timeout: float = 900) ->
     env = {**_env(), "SITE_CACHE_DIR": str(root / ".cache-serve")}
     log = (root / "serve.log").open("w")
     proc = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--livereload", "-f", str(root / "mkdocs.yml"),
-         "-a", f"127.0.0.1:{port}"], cwd=root, env=env, stdout=log, stderr=subprocess.STDOUT)
+        _cli(root, "serve", "--addr", f"127.0.0.1:{port}"), cwd=REPO_ROOT, env=env,
+        stdout=log, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}/{info.sample_url}"
     page = root / info.sample_page
     original = page.read_text("utf-8")
     times: list[float] = []
     try:
         if not _wait_for(url, lambda body: True, timeout, proc):
-            raise RuntimeError(f"mkdocs serve did not start; see {root / 'serve.log'}")
+            raise RuntimeError(f"noidung serve did not start; see {root / 'serve.log'}")
         for i in range(runs):
             time.sleep(1.5)  # let the file watcher settle after the previous build
             marker = f"benchmarkedit{i}x{time.time_ns()}"
@@ -212,11 +212,11 @@ def benchmark_size(size: int, runs: int, seed: int, workdir: Path, preview: bool
         result["heaviest_queries"] = heaviest
         result["heaviest_query_bytes"] = heaviest[0]["bytes"] if heaviest else None
     if preview:
-        _log(f"size {size}: timing edit-to-preview with mkdocs serve")
+        _log(f"size {size}: timing edit-to-preview with noidung serve")
         times = edit_to_preview(info, runs)
         result["edit_to_preview_seconds"] = round(statistics.median(times), 2)
         result["edit_to_preview_note"] = (
-            "mkdocs serve (vi), livereload on: from saving one page to the served page "
+            "noidung serve (vi), live reload: from saving one page to the served page "
             f"containing the edit; all runs {[round(t, 2) for t in times]}")
     else:
         result["edit_to_preview_seconds"] = None
@@ -244,7 +244,7 @@ def _add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--workdir", type=Path, default=DEFAULT_WORKDIR,
                         help="where corpora are written (outside the repository's content)")
-    parser.add_argument("--no-preview", action="store_true", help="skip the mkdocs serve timing")
+    parser.add_argument("--no-preview", action="store_true", help="skip the noidung serve timing")
     parser.add_argument("--queries", type=int, default=len(QUERIES),
                         help="how many of the fixed search queries to measure")
 
