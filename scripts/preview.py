@@ -29,6 +29,8 @@ import json
 import logging
 import os
 import shutil
+import signal
+import socket
 import subprocess
 import sys
 import tempfile
@@ -152,11 +154,15 @@ class Preview:
         self.serve_url = serve_url
         self.built: _Built | None = None
         self._started = False
+        self._plugin_cache: dict = {}
 
     # -- configuration -------------------------------------------------------------
 
     def load(self) -> MkDocsConfig:
         """A fresh config, as `mkdocs serve` makes one for every full build."""
+        # MkDocs keeps plugin instances between builds in one cache per process. Each
+        # preview keeps its own, so that two previews in one process (tests) stay apart.
+        dict(MkDocsConfig._schema)["plugins"].plugin_cache = self._plugin_cache
         config = load_config(config_file=str(self.config_file), site_dir=str(self.site_dir))
         if not self._started:  # plugins are kept between builds: start them once
             config.plugins.on_startup(command="serve", dirty=False)
@@ -500,6 +506,11 @@ def serve(root: Path, lang: str, addr: str) -> int:
     _setup_logging()
     root = Path(os.path.abspath(root))
     host, _, port = addr.rpartition(":")
+    if not _port_free(host, int(port)):
+        print(f"LỖI / ERROR: cổng {port} đang được dùng; chọn cổng khác, ví dụ --addr "
+              f"{host}:{int(port) + 1} / port {port} is in use; choose another with --addr",
+              file=sys.stderr)
+        return 1
     site_dir = Path(tempfile.mkdtemp(prefix="noidung-preview-"))
     preview = Preview(root, lang, site_dir, "")
     checker = Checker(root)
@@ -523,24 +534,39 @@ def serve(root: Path, lang: str, addr: str) -> int:
     print(f"Xem thử bản {lang} tại / previewing {lang} at {preview.serve_url} "
           "(Ctrl+C để dừng / to stop)", flush=True)
     print(BANNER, flush=True)
+    # Stopped by a signal (a test, a process manager): clean up as after Ctrl+C.
+    signal.signal(signal.SIGTERM, _interrupt)
     try:
         preview.build_all()
         for path in preview.watched():
             server.watch(str(path))
         if sys.stdin.isatty():
             threading.Thread(target=_read_enter, args=(server,), daemon=True).start()
-        try:
-            server.serve()
-        except KeyboardInterrupt:
-            print("Đã dừng / stopped", flush=True)
-        finally:
-            server.shutdown()
+        server.serve()
+    except KeyboardInterrupt:
+        print("Đã dừng / stopped", flush=True)
     finally:
+        server.shutdown()
         checker.stop()
         if preview.built is not None:
             preview.built.config.plugins.on_shutdown()
         shutil.rmtree(site_dir, ignore_errors=True)
     return 0
+
+
+def _port_free(host: str, port: int) -> bool:
+    """Checked before the first build, so staff do not wait for it to learn the port is taken."""
+    with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as the server binds
+        try:
+            probe.bind((host, port))
+        except OSError:
+            return False
+    return True
+
+
+def _interrupt(_signum, _frame) -> None:
+    raise KeyboardInterrupt
 
 
 def _read_enter(server: _Server) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
 
@@ -54,6 +55,46 @@ def test_preview_serves_one_language_and_shows_an_edit(tmp_path):
         assert _wait_for(url, "Preview marker xyzzy", 60, process)
         print(f"\n[serve] edit to preview: {time.monotonic() - started:.1f} s "
               "(this small site, live reload)")
+    finally:
+        process.terminate()
+        process.wait(timeout=20)
+
+
+def test_preview_reports_broken_metadata_and_keeps_serving(tmp_path):
+    # Staff break a page's front matter: the terminal says where (the validator's message,
+    # Vietnamese first), and the preview goes on showing the next edit.
+    project = copy_project(tmp_path / "project")
+    port = _free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "scripts", "--root", ".", "serve", "--addr", f"127.0.0.1:{port}"],
+        cwd=project, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    )
+    output: list[str] = []
+    reader = threading.Thread(target=lambda: output.extend(process.stdout), daemon=True)
+    reader.start()
+
+    def wait(condition, seconds: float) -> bool:
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            assert process.poll() is None, "serve stopped:\n" + "".join(output)
+            if condition():
+                return True
+            time.sleep(0.2)
+        return False
+
+    try:
+        base = f"http://127.0.0.1:{port}"
+        assert wait(lambda: "Liên hệ" in _get(f"{base}/lien-he/"), 120), "serve did not start"
+        page = project / "docs/vi/lien-he.md"
+        page.write_text(page.read_text("utf-8").replace("title: Liên hệ", "title: [Liên hệ", 1),
+                        "utf-8")
+        message = ("docs/vi/lien-he.md:3:12: [LỖI / ERROR] YAML không hợp lệ (did not find "
+                   "expected ',' or ']') / invalid YAML")
+        assert wait(lambda: message in "".join(output), 60), "".join(output)[-3000:]
+        other = project / "docs/vi/gioi-thieu.md"
+        other.write_text(other.read_text("utf-8") + "\nVẫn xem thử được.\n", "utf-8")
+        assert wait(lambda: "Vẫn xem thử được." in _get(f"{base}/gioi-thieu/"), 30), \
+            "".join(output)[-3000:]
     finally:
         process.terminate()
         process.wait(timeout=20)
