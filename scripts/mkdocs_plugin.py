@@ -78,6 +78,11 @@ class BilingualPlugin(BasePlugin[BilingualConfig]):
         context.update(self.news.page_context(page, config))
         return context
 
+    # Every page is rendered by now and no blog listing is yet (news.py says why).
+    def on_env(self, env, *, config: MkDocsConfig, files: Files):
+        self.news.shorten_excerpts(config)
+        return env
+
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         self.news.write_feeds(config)
 

@@ -19,7 +19,7 @@ from typing import Any
 from mkdocs.config.defaults import MkDocsConfig
 
 from . import feeds, related, social, tagpages
-from .articles import Article, author_problems, language_articles
+from .articles import Article, author_problems, excerpt_markdown, language_articles
 from .i18n import Language
 from .layout import BLOG_DIR, ContentLayout
 from .registries import Registries
@@ -72,6 +72,26 @@ class NewsSection:
         self.articles = language_articles(self.layout, self.lang, self.languages[0].code,
                                           self.today, self.include_drafts)
         return [p for a in self.articles for p in author_problems(a, self.registries)]
+
+    # -- on_env --------------------------------------------------------------------
+
+    def shorten_excerpts(self, config: MkDocsConfig) -> int:
+        """Make the blog listings render only each post's excerpt; return how many.
+
+        Runs after every page has been rendered (MkDocs' on_env) and before the listings
+        are, so a post's own page keeps its whole text.
+        """
+        blog = config.plugins.get("material/blog")
+        if blog is None or not hasattr(blog, "blog"):
+            return 0
+        separator = blog.config.post_excerpt_separator
+        shortened = 0
+        for post in blog.blog.posts:
+            excerpt = excerpt_markdown(post.markdown, separator)
+            if excerpt is not None:
+                post.markdown = excerpt
+                shortened += 1
+        return shortened
 
     # -- on_page_context -----------------------------------------------------------
 

@@ -8,7 +8,13 @@ from pathlib import Path
 import pytest
 
 from scripts import tagpages
-from scripts.articles import author_problems, blog_front_matter, language_articles, load_article
+from scripts.articles import (
+    author_problems,
+    blog_front_matter,
+    excerpt_markdown,
+    language_articles,
+    load_article,
+)
 from scripts.generated import BuildContext
 from scripts.i18n import Language
 from scripts.layout import REPO_ROOT, ContentLayout
@@ -232,3 +238,29 @@ def test_page_context_gives_posts_their_cover_and_related_articles():
     assert plain["social"]["image"] == "https://example.org/en/assets/images/og-default.png"
     assert plain["social"]["description"] == "About"
     assert plain["social"]["title"] == "About – Site"
+
+
+# -- excerpts for the blog listings ---------------------------------------------------------
+
+SEPARATOR = "<!-- more -->"
+
+
+def test_excerpt_keeps_the_text_before_the_separator_and_marks_the_rest():
+    markdown = "Đoạn mở đầu.\n\n<!-- more -->\n\n## Phần sau\n\nNội dung dài.\n"
+    excerpt = excerpt_markdown(markdown, SEPARATOR)
+    assert excerpt == "Đoạn mở đầu.\n\n<!-- more -->\n\n\u2026\n"
+    # Material shows "continue reading" when something follows the separator.
+    assert excerpt.partition(SEPARATOR)[2].strip()
+
+
+@pytest.mark.parametrize("rest", [
+    "Xem [luật][luat].\n\n[luat]: https://example.org/luat\n",
+    "Có chú thích.[^1]\n\n[^1]: Chú thích.\n",
+    "*[LHQ]: Liên Hợp Quốc\n",
+])
+def test_excerpt_is_the_whole_post_when_the_rest_defines_what_the_head_may_use(rest):
+    assert excerpt_markdown(f"Mở đầu.\n\n{SEPARATOR}\n\n{rest}", SEPARATOR) is None
+
+
+def test_a_post_without_separator_is_rendered_whole():
+    assert excerpt_markdown("Chỉ một đoạn.\n", SEPARATOR) is None
