@@ -10,6 +10,7 @@ a generator in its own module and name it in `GENERATORS`.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import importlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -37,13 +38,22 @@ class BuildContext:
 
 @dataclass(frozen=True)
 class GeneratedPage:
-    """A page with no Markdown file of its own: its source path and its Markdown text."""
+    """A page with no Markdown file of its own: its source path and its Markdown text.
+
+    `content` is the text, or a function that makes it: the other language's build only
+    needs the page's URL and title (scripts/pages.py), so costly text (QR codes, reports)
+    is made only when `markdown` is read.
+    """
 
     src_uri: str
-    markdown: str
+    content: str | Callable[[], str] = field(repr=False, compare=False)
     title: str
     #: Extra files to copy into the site beside the page: {site path: source file}.
     assets: dict[str, str] = field(default_factory=dict)
+
+    @functools.cached_property
+    def markdown(self) -> str:
+        return self.content if isinstance(self.content, str) else self.content()
 
 
 Generator = Callable[[BuildContext], list[GeneratedPage]]

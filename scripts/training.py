@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 import html
 import posixpath
 import re
@@ -600,7 +601,8 @@ def pages(context: BuildContext) -> list[GeneratedPage]:
         }
         result.append(GeneratedPage(
             module.src_uri,
-            module_markdown(module, by_id, context.registries, link, context.today),
+            functools.partial(module_markdown, module, by_id, context.registries, link,
+                              context.today),
             f"{module.code} · {module.title}",
             assets,
         ))

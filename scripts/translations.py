@@ -216,6 +216,10 @@ def staff_page(context: BuildContext) -> list[GeneratedPage]:
     """Generator (scripts/generated.py): the staff's translation report, kept out of
     the public navigation, out of search, and marked noindex."""
     others = [x.code for x in context.languages if x.code != context.original_lang]
-    items = [i for lang in others for i in report(context.layout, lang, context.original_lang)]
-    return [GeneratedPage(STAFF_PAGE, as_markdown(items, context.lang),
-                          title="Bản dịch / Translations")]
+
+    def markdown() -> str:
+        items = [i for lang in others
+                 for i in report(context.layout, lang, context.original_lang)]
+        return as_markdown(items, context.lang)
+
+    return [GeneratedPage(STAFF_PAGE, markdown, title="Bản dịch / Translations")]
