@@ -57,14 +57,15 @@ from .layout import POSTS_DIR
 
 #: Printed when the preview starts (Vietnamese first).
 BANNER = """\
-Xem thử: sửa một trang, bài viết, chiến dịch hoặc học phần thì chỉ trang đó được dựng lại
-  (khoảng 1 giây) và trình duyệt tự tải lại. Trang danh sách (tin bài, lưu trữ, chuyên mục,
-  thẻ) và tiêu đề trong menu chỉ cập nhật khi dựng lại toàn bộ: khi thêm hoặc xoá tệp, sửa
-  mkdocs.yml hay docs/registries/, hoặc khi bạn bấm Enter ở đây.
+Xem thử: sửa một trang, bài viết, chiến dịch hay học phần thì chỉ trang đó được dựng lại
+  (khoảng một giây) và trình duyệt tự tải lại; lỗi của tệp vừa sửa được in ở đây. Trang liệt
+  kê bài (tin bài, lưu trữ, chuyên mục, chủ đề) và tiêu đề trong menu chỉ cập nhật khi dựng lại
+  toàn bộ: khi thêm hoặc xóa tệp, sửa mkdocs.yml hay docs/registries/, hoặc khi bấm Enter ở đây.
 Preview: an edit to one page, article, campaign or module rebuilds only that page (about a
-  second) and the browser reloads. Listing pages (news, archive, categories, tags) and menu
-  titles change only on a full rebuild: when a file is added or deleted, mkdocs.yml or
-  docs/registries/ change, or when you press Enter here."""
+  second) and the browser reloads; problems in the edited file are printed here. Pages that
+  list articles (news, archive, categories, topics) and menu titles change only on a full
+  rebuild: when a file is added or deleted, mkdocs.yml or docs/registries/ change, or when you
+  press Enter here."""
 
 
 class Change(enum.Enum):
@@ -276,7 +277,8 @@ class Preview:
             _report_failure(f"không dựng được {', '.join(relevant)}; trang cũ vẫn hiển thị",
                             "could not render it; the previous version stays", error)
             return "failed"
-        pages = ", ".join(dict.fromkeys(done)) or "không trang nào thay đổi / no page changed"
+        pages = (", ".join(dict.fromkeys("/" + url.removeprefix("./") for url in done))
+                 or "không trang nào thay đổi / no page changed")
         print(f"Đã cập nhật / updated in {time.monotonic() - started:.2f} s: {pages}", flush=True)
         return "pages"
 
@@ -284,8 +286,10 @@ class Preview:
         kind = classify(rel, self.lang, self.original_lang)
         if kind is Change.NONE or self.built is None:
             return kind
-        # Added or deleted (not a page that was only saved again): the structure changed.
-        if (rel in self.built.sources) != (self.root / rel).is_file():
+        existed, exists = rel in self.built.sources, (self.root / rel).is_file()
+        if not existed and not exists:
+            return Change.NONE  # an editor's temporary file, come and gone
+        if existed != exists:  # added or deleted, not saved again: the structure changed
             return Change.STRUCTURE
         if kind is Change.PAGE:
             file = self.built.files.get_file_from_path(self._src(rel))
@@ -310,7 +314,7 @@ class Preview:
     def _update_page(self, rel: str) -> list[str]:
         file = self.built.files.get_file_from_path(self._src(rel))
         self._render(file.page)
-        return [file.url or "/"]
+        return [file.url]
 
     def _update_asset(self, rel: str) -> list[str]:
         file = self.built.files.get_file_from_path(self._src(rel))
