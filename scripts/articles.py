@@ -62,8 +62,9 @@ def _parse(path: Path) -> frontmatter.MarkdownDocument:
 
 
 # Campaign pages, tag pages and the page catalogue of both languages all read
-# the same articles during one build: parse each file once (until it changes).
-@lru_cache(maxsize=1024)
+# the same articles during one build: parse each file once (until it changes). Unbounded:
+# a bound below the number of article files (both languages) made every lookup a miss.
+@lru_cache(maxsize=None)
 def _parse_cached(path: str, _mtime_ns: int, _size: int) -> frontmatter.MarkdownDocument:
     return frontmatter.parse(Path(path).read_text("utf-8"))
 
