@@ -53,7 +53,7 @@ from mkdocs.structure.nav import Navigation, get_navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import clean_directory
 
-from .layout import POSTS_DIR
+from .layout import POSTS_DIR, REPO_ROOT
 
 #: Printed when the preview starts (Vietnamese first).
 BANNER = """\
@@ -66,6 +66,17 @@ Preview: an edit to one page, article, campaign or module rebuilds only that pag
   list articles (news, archive, categories, topics) and menu titles change only on a full
   rebuild: when a file is added or deleted, mkdocs.yml or docs/registries/ change, or when you
   press Enter here."""
+
+
+#: Served while the site could not be built; it asks again every two seconds.
+NOT_BUILT = """<!doctype html>
+<html lang="vi"><meta charset="utf-8"><meta http-equiv="refresh" content="2">
+<title>Chưa dựng được trang / The site could not be built</title>
+<p>Chưa dựng được trang: xem lỗi trong cửa sổ lệnh, sửa tệp và lưu lại.</p>
+<p lang="en">The site could not be built: see the error in the terminal, fix the file and
+save it.</p>
+</html>
+"""
 
 
 class Change(enum.Enum):
@@ -104,8 +115,9 @@ def classify(rel: str, lang: str, original_lang: str) -> Change:
     if src.startswith(POSTS_DIR + "/") and path.suffix == ".md":
         return Change.ARTICLE
     if parts[1] != lang:
-        # Another language's page: only a training module takes metadata from it.
-        return Change.GENERATED if path.suffix == ".md" else Change.NONE
+        # The original's other files reach this language only through a generator that
+        # reads them (training modules take their metadata and materials from it).
+        return Change.GENERATED if generators_for([rel]) else Change.NONE
     return Change.PAGE if path.suffix == ".md" else Change.ASSET
 
 
@@ -232,7 +244,7 @@ class Preview:
                             excluded=file.inclusion.is_excluded())
             config.plugins.on_post_build(config=config)
         except Exception as error:  # noqa: BLE001 - staff see the message, the server lives
-            _report_failure("dựng toàn bộ trang không được", "the full build failed", error)
+            _report_failure("không dựng được trang", "the site could not be built", error)
             return False
         self.built = _Built(config, files, nav, env, sources)
         pages = len(doc_files)
@@ -293,7 +305,7 @@ class Preview:
             return Change.STRUCTURE
         if kind is Change.PAGE:
             file = self.built.files.get_file_from_path(self._src(rel))
-            if file is None:
+            if file is None or file.page is None:  # not a page of the last build
                 return Change.STRUCTURE
             if file.abs_src_path is None:  # a generated page replaced it (training module)
                 return Change.GENERATED
@@ -391,18 +403,21 @@ class Checker:
         self._process: subprocess.Popen | None = None
         self._lock = threading.Lock()
 
-    def check(self, paths: list[str]) -> None:
-        wanted = [p for p in paths if (self.root / p).is_file()
-                  and (p.startswith("docs/") or p.startswith("campaigns/"))]
-        if not wanted:
+    def check(self, paths: list[str] | None) -> None:
+        """Check the content files among `paths` (relative to the root); None: every file
+        (after a failed full build, whose cause may be in any file)."""
+        wanted = None if paths is None else [
+            p for p in paths if (self.root / p).is_file()
+            and (p.startswith("docs/") or p.startswith("campaigns/"))]
+        if wanted == []:
             return
         with self._lock:
             if self._process and self._process.poll() is None:
                 self._process.terminate()  # an older edit: its report no longer matters
             self._process = subprocess.Popen(
                 [sys.executable, "-m", "scripts", "--root", str(self.root), "validate",
-                 "--format", "json", *(str(self.root / p) for p in wanted)],
-                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                 "--format", "json", *(str(self.root / p) for p in wanted or [])],
+                cwd=REPO_ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                 env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
             threading.Thread(target=self._report, args=(self._process,), daemon=True).start()
 
@@ -437,8 +452,9 @@ def problems_text(report_json: str) -> str:
     if not shown:
         return "Kiểm tra: không có lỗi / check: no problems"
     errors = sum(1 for p in shown if p["severity"] == "error")
-    lines = [f"Kiểm tra: {errors} lỗi, {len(shown) - errors} cảnh báo / check: {errors} errors, "
-             f"{len(shown) - errors} warnings (trang vẫn hiển thị / the page is still shown)"]
+    warnings = len(shown) - errors
+    lines = [f"Kiểm tra: {errors} lỗi, {warnings} cảnh báo / check: {_count(errors, 'error')}, "
+             f"{_count(warnings, 'warning')}"]
     for p in shown:
         where = f"{p['path']}:{p['line']}:{p['column']}" if p["line"] else p["path"]
         level = "LỖI / ERROR" if p["severity"] == "error" else "cảnh báo / warning"
@@ -447,6 +463,10 @@ def problems_text(report_json: str) -> str:
             hint = p["hint_vi"] + (f" / {p['hint_en']}" if p.get("hint_en") else "")
             lines.append(f"    → {hint}")
     return "\n".join(lines)
+
+
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}" + ("" if n == 1 else "s")
 
 
 # -- the server ------------------------------------------------------------------------
@@ -525,12 +545,14 @@ def serve(root: Path, lang: str, addr: str) -> int:
     def builder() -> None:
         changed, full = server.take_changes()
         if preview.update(changed, full) != "none":
-            checker.check(changed)
+            checker.check(changed if preview.built else None)
 
     server = _Server(builder=builder, host=host, port=int(port), root=str(site_dir),
                      mount_path=mount_path, project=root)
 
     def error_page(code: int) -> bytes | None:
+        if preview.built is None:
+            return NOT_BUILT.encode("utf-8")
         page = site_dir / f"{code}.html"
         return page.read_bytes() if code in (404, 500) and page.is_file() else None
 
@@ -541,7 +563,8 @@ def serve(root: Path, lang: str, addr: str) -> int:
     # Stopped by a signal (a test, a process manager): clean up as after Ctrl+C.
     signal.signal(signal.SIGTERM, _interrupt)
     try:
-        preview.build_all()
+        if not preview.build_all():
+            checker.check(None)
         for path in preview.watched():
             server.watch(str(path))
         if sys.stdin.isatty():

@@ -48,7 +48,9 @@ def vi(tmp_path_factory) -> Preview:
     ("docs/vi/lien-he.md", "vi", Change.PAGE),
     ("docs/en/lien-he.md", "vi", Change.NONE),  # the other language's page
     ("docs/en/lien-he.md", "en", Change.PAGE),
-    ("docs/vi/lien-he.md", "en", Change.GENERATED),  # original of a translation: modules only
+    ("docs/vi/lien-he.md", "en", Change.NONE),  # the original of a translated page
+    ("docs/vi/tap-huan/m01.md", "en", Change.GENERATED),  # modules take the original's metadata
+    ("docs/vi/tap-huan/tai-lieu/phieu.pdf", "en", Change.GENERATED),  # and its materials
     ("docs/vi/tin-bai/posts/tong-dai-111.md", "vi", Change.ARTICLE),
     ("docs/en/tin-bai/posts/tong-dai-111.md", "en", Change.ARTICLE),
     ("docs/vi/tin-bai/posts/tong-dai-111.md", "en", Change.ARTICLE),  # shared metadata
@@ -86,8 +88,7 @@ def test_problems_text_puts_errors_first_and_hides_translation_reminders():
          "hint_vi": "xem dòng này", "hint_en": "look at this line"},
     ]}
     assert problems_text(json.dumps(report)).splitlines() == [
-        "Kiểm tra: 1 lỗi, 1 cảnh báo / check: 1 errors, 1 warnings "
-        "(trang vẫn hiển thị / the page is still shown)",
+        "Kiểm tra: 1 lỗi, 1 cảnh báo / check: 1 error, 1 warning",
         "  docs/vi/a.md:3:12: [LỖI / ERROR] YAML không hợp lệ / invalid YAML (yaml-syntax)",
         "    → xem dòng này / look at this line",
         "  docs/vi/a.md:9:1: [cảnh báo / warning] ảnh thiếu mô tả / no alt text (alt-text)",

@@ -7,6 +7,7 @@ import subprocess
 import sys
 import threading
 import time
+import urllib.error
 import urllib.request
 
 from tests.support.sitecopy import copy_project
@@ -98,3 +99,52 @@ def test_preview_reports_broken_metadata_and_keeps_serving(tmp_path):
     finally:
         process.terminate()
         process.wait(timeout=20)
+
+
+def test_preview_that_cannot_build_says_so_and_recovers_after_the_fix(tmp_path):
+    project = copy_project(tmp_path / "project")
+    article = project / "docs/vi/tin-bai/posts/tong-dai-111.md"
+    good = article.read_text("utf-8")
+    article.write_text(good.replace("date: 2024-06-10", "date: [2024-06-10", 1), "utf-8")
+    port = _free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "scripts", "--root", ".", "serve", "--addr", f"127.0.0.1:{port}"],
+        cwd=project, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    )
+    output: list[str] = []
+    threading.Thread(target=lambda: output.extend(process.stdout), daemon=True).start()
+    try:
+        base = f"http://127.0.0.1:{port}"
+        assert _wait_for_output(process, output, "docs/vi/tin-bai/posts/tong-dai-111.md:6:8: "
+                                "[LỖI / ERROR] YAML không hợp lệ", 120)
+        assert "LỖI / ERROR: không dựng được trang / the site could not be built:" in "".join(
+            output)
+        assert "Chưa dựng được trang" in _get_error_page(f"{base}/")
+        article.write_text(good, "utf-8")
+        deadline = time.monotonic() + 120
+        while "Liên hệ" not in _get(f"{base}/lien-he/"):
+            assert time.monotonic() < deadline, "".join(output)[-3000:]
+            time.sleep(0.2)
+    finally:
+        process.terminate()
+        process.wait(timeout=20)
+
+
+def _wait_for_output(process: subprocess.Popen, output: list[str], text: str,
+                     seconds: float) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if text in "".join(output):
+            return True
+        assert process.poll() is None, "serve stopped:\n" + "".join(output)
+        time.sleep(0.2)
+    return False
+
+
+def _get_error_page(url: str) -> str:
+    """The body of a page served with an error status (urllib raises on those)."""
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8")
+    except urllib.error.HTTPError as error:
+        return error.read().decode("utf-8")
