@@ -44,7 +44,12 @@ from urllib.parse import urlsplit
 import watchdog.events
 
 # Private helpers of MkDocs' build, used as `mkdocs.commands.build.build` uses them.
-from mkdocs.commands.build import _build_page, _build_theme_template, _populate_page
+from mkdocs.commands.build import (
+    _build_extra_template,
+    _build_page,
+    _build_theme_template,
+    _populate_page,
+)
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.livereload import LiveReloadServer, _serve_url
@@ -216,6 +221,7 @@ class Preview:
         build` is the gate). Returns False, with the error logged, if it failed."""
         started = time.monotonic()
         self.built = None
+        config = None
         try:
             sources = self._sources()
             config = self.load()
@@ -238,12 +244,16 @@ class Preview:
             files.copy_static_files(inclusion=inclusion)
             for template in config.theme.static_templates:
                 _build_theme_template(template, env, files, config, nav)
+            for template in config.extra_templates:
+                _build_extra_template(template, files, config, nav)
             doc_files = files.documentation_pages(inclusion=inclusion)
             for file in doc_files:
                 _build_page(file.page, config, doc_files, nav, env,
                             excluded=file.inclusion.is_excluded())
             config.plugins.on_post_build(config=config)
         except Exception as error:  # noqa: BLE001 - staff see the message, the server lives
+            if config is not None:
+                config.plugins.on_build_error(error=error)
             _report_failure("không dựng được trang", "the site could not be built", error)
             return False
         self.built = _Built(config, files, nav, env, sources)
