@@ -174,3 +174,9 @@ def test_new_page_rebuilds_everything(vi):
     page.write_text("# Trang mới\n\nĐã sửa.\n", "utf-8")
     assert vi.update(["docs/vi/trang-moi-xem-thu.md"]) == "pages"
     assert "Đã sửa." in _html(vi.site_dir, "trang-moi-xem-thu")
+
+
+def test_enter_in_the_terminal_rebuilds_everything(vi):
+    # Enter asks for a full build with no edited file: listings are then up to date.
+    assert vi.update([], full=True) == "full"
+    assert (vi.site_dir / "tin-bai" / "index.html").is_file()
