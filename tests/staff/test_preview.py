@@ -180,3 +180,12 @@ def test_enter_in_the_terminal_rebuilds_everything(vi):
     # Enter asks for a full build with no edited file: listings are then up to date.
     assert vi.update([], full=True) == "full"
     assert (vi.site_dir / "tin-bai" / "index.html").is_file()
+
+
+def test_material_edit_is_copied_into_the_site(vi):
+    rel = "docs/vi/tap-huan/tai-lieu/m02-bao-tin.svg"
+    path = vi.root / rel
+    path.write_text(path.read_text("utf-8").replace("</svg>", "<!-- bản sửa -->\n</svg>"), "utf-8")
+    assert vi.update([rel]) == "pages"
+    copied = vi.site_dir / "tap-huan/tai-lieu/m02-bao-tin.svg"
+    assert "<!-- bản sửa -->" in copied.read_text("utf-8")
