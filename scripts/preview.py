@@ -355,8 +355,10 @@ class Preview:
         post = file.page
         blog = built.config.plugins.get("material/blog")
         self._plugin().merge_post(file)
-        fresh = type(post)(file, built.config)  # reads and checks the merged front matter
-        file.page = post  # the constructor took the file for itself
+        try:
+            fresh = type(post)(file, built.config)  # reads and checks the merged front matter
+        finally:
+            file.page = post  # the constructor took the file for itself, even if it failed
         # Date, slug, draft and categories place the post in URLs and listings.
         moved = (blog._format_path_for_post(fresh, built.config)
                  != blog._format_path_for_post(post, built.config)
@@ -384,10 +386,14 @@ class Preview:
                     shutil.copyfile(source, target)
             if file.content_string == generated.markdown:
                 continue
-            file.content_string = generated.markdown
+            previous, file.content_string = file.content_string, generated.markdown
             if "<!-- material/tags" in generated.markdown:
                 continue  # a tag listing: its entries are filled in by the full build only
-            self._render(file.page)
+            try:
+                self._render(file.page)
+            except Exception:
+                file.content_string = previous  # so that the next run renders it again
+                raise
             done.append(file.url)
         return done
 

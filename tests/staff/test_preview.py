@@ -189,3 +189,12 @@ def test_material_edit_is_copied_into_the_site(vi):
     assert vi.update([rel]) == "pages"
     copied = vi.site_dir / "tap-huan/tai-lieu/m02-bao-tin.svg"
     assert "<!-- bản sửa -->" in copied.read_text("utf-8")
+
+
+def test_article_that_fails_to_render_recovers_after_the_fix(vi, capfd):
+    rel = f"docs/vi/{ARTICLE}"
+    _edit(vi.root, rel, "  - so-lao-dong-thuong-binh-xa-hoi", "  - don-vi-khong-co")
+    assert vi.update([rel]) == "failed"
+    assert "Couldn't find author 'don-vi-khong-co'" in capfd.readouterr().err
+    _edit(vi.root, rel, "  - don-vi-khong-co", "  - so-lao-dong-thuong-binh-xa-hoi")
+    assert vi.update([rel]) == "pages"
