@@ -13,7 +13,7 @@ import copy
 import datetime as dt
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -64,7 +64,7 @@ def _parse(path: Path) -> frontmatter.MarkdownDocument:
 # Campaign pages, tag pages and the page catalogue of both languages all read
 # the same articles during one build: parse each file once (until it changes). Unbounded:
 # a bound below the number of article files (both languages) made every lookup a miss.
-@lru_cache(maxsize=None)
+@cache
 def _parse_cached(path: str, _mtime_ns: int, _size: int) -> frontmatter.MarkdownDocument:
     return frontmatter.parse(Path(path).read_text("utf-8"))
 
