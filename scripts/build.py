@@ -161,7 +161,7 @@ def build_site(
         report.pages = {code: len(p) for code, p in pages.items()}
         step("chỉ mục tìm kiếm", "search index")
         try:
-            search.index_site(joined, languages)  # Pagefind, one bundle per language
+            search.index_site(joined, languages)  # our index, one per language, in parallel
         except SearchIndexError as error:
             raise BuildError(str(error)) from error
         # Must stay LAST before the swap: it hashes the final inline scripts for the CSP

@@ -95,7 +95,7 @@ def test_the_benchmark_prints_one_complete_json_line_per_size(tmp_path):
     for key in ("output_bytes", "html_bytes", "median_html_bytes", "search_index_bytes"):
         assert isinstance(result[key], int) and result[key] > 0, key
     assert result["html_bytes"] < result["output_bytes"]
-    assert result["search_index_kind"] in ("pagefind", "lunr")
+    assert result["search_index_kind"] in ("own", "pagefind", "lunr")
     assert (result["validate_seconds"] is None) == ("no `noidung validate`" in
                                                      result["validate_note"])
     assert "size 20" not in proc.stdout and "20:" in proc.stderr  # summary goes to stderr

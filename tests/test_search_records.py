@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from scripts.i18n import Language
 from scripts.search import index_site
 from scripts.search.indexer import SearchIndexError
-from scripts.search.records import FOLDED_MARKER, page_record
+from scripts.search.records import page_record
 
 TABS = """
 <ul class="md-tabs__list">
@@ -33,7 +35,8 @@ def test_a_content_page_gives_its_title_section_and_text():
                          "tap-huan/m01/", "vi")
     assert record is not None
     assert (record.title, record.section, record.url) == ("Gia đình", "Tập huấn", "tap-huan/m01/")
-    assert "Phòng, chống bạo lực." in record.body_html
+    assert record.text == "Gia đình Phòng, chống bạo lực."
+    assert record.extra == [(4, "Gia đình")]  # the h1 counts 5 times in all
 
 
 def test_a_title_longer_than_the_heading_is_indexed_with_the_heading_weight():
@@ -41,7 +44,8 @@ def test_a_title_longer_than_the_heading_is_indexed_with_the_heading_weight():
                 title="M02 · Nhận biết xâm hại - Gia đình và Trẻ em Ninh Bình")
     record = page_record(html, "tap-huan/m02/", "vi")
     assert record.title == "M02 · Nhận biết xâm hại"
-    assert record.body_html.startswith('<p data-pagefind-weight="7">M02 · Nhận biết xâm hại</p>')
+    assert record.extra[0] == (5, "M02 · Nhận biết xâm hại")
+    assert "M02" not in record.text  # searchable, but excerpts show the page's own text
 
 
 def test_the_section_comes_from_the_url_when_no_tab_is_active():
@@ -71,24 +75,22 @@ def test_interface_text_and_ignored_parts_are_dropped():
                 '<div data-search-ignore><p>Bỏ qua</p></div>'
                 '<aside class="news-related"><h2>Bài viết khác</h2></aside>')
     record = page_record(html, "tin-bai/x/", "vi")
-    assert "¶" not in record.body_html
-    assert "Bỏ qua" not in record.body_html and "Bài viết khác" not in record.body_html
+    assert record.text == "Bài Nội dung."
+    assert record.extra == [(4, "Bài")]
 
 
-def test_d_stroke_words_are_added_folded_with_their_heading_weight():
-    html = page("<h1>Gia đình</h1><h2>Địa chỉ</h2><p>Đường dây nóng, điện thoại.</p>")
+def test_headings_weigh_more_than_the_body():
+    html = page("<h1>Gia đình</h1><h2>Địa chỉ</h2><p>Đường dây <b>nóng</b>, điện thoại.</p>"
+                "<h3>Giờ <em>làm</em> việc</h3>")
     record = page_record(html, "lien-he/", "vi")
-    assert record.folded == {7: ["dinh"], 6: ["Dia"], 1: ["Duong", "dien"]}
-    index_html = record.index_html()
-    assert FOLDED_MARKER in index_html
-    assert '<p data-pagefind-weight="7">dinh</p>' in index_html
-    assert index_html.index("Đường dây nóng") < index_html.index(FOLDED_MARKER)
+    assert record.text == "Gia đình Địa chỉ Đường dây nóng, điện thoại. Giờ làm việc"
+    assert record.extra == [(4, "Gia đình"), (2, "Địa chỉ"), (1, "Giờ làm việc")]
 
 
 def test_adjacent_cells_do_not_glue_into_one_word():
     html = page("<h1>Học phần</h1><dl><dt>Mã học phần</dt><dd>M03</dd></dl>")
     record = page_record(html, "tap-huan/m03/", "vi")
-    assert "<dt>Mã học phần </dt><dd>M03 </dd>" in record.body_html
+    assert record.text == "Học phần Mã học phần M03"
 
 
 def test_keywords_in_attributes_are_searchable():
@@ -96,15 +98,17 @@ def test_keywords_in_attributes_are_searchable():
                 extra='<div data-search-keywords="#Goi111 M03"></div>')
     record = page_record(html, "chien-dich/x/", "vi")
     assert record.keywords == ["#Goi111 M03"]
-    assert "<p>#Goi111 M03</p>" in record.index_html()
+    assert record.indexed()[0] == (1, "Chiến dịch Nội dung. #Goi111 M03")
 
 
-def test_metadata_is_outside_the_indexed_body():
-    record = page_record(page("<h1>Tiêu đề</h1><p>Nội dung.</p>", active=True), "x/", "vi")
-    index_html = record.index_html()
-    assert '<span data-pagefind-meta="section:Tập huấn"></span>' in index_html
-    assert index_html.index("data-pagefind-meta") < index_html.index("data-pagefind-body")
-    assert '<html lang="vi">' in index_html
+def test_a_page_mostly_of_links_is_a_list():
+    links = "".join(f'<li><a href="m0{n}/">Học phần số {n} về gia đình</a></li>' for n in range(6))
+    record = page_record(page(f"<h1>Tập huấn</h1><p>Các học phần:</p><ul>{links}</ul>"),
+                         "tap-huan/", "vi")
+    assert record.is_list
+    article = page_record(page("<h1>Tin</h1><p>Một đoạn dài về công tác gia đình, "
+                               '<a href="x/">xem thêm</a> ở trang khác.</p>'), "tin/", "vi")
+    assert not article.is_list
 
 
 def tiny_site(tmp_path, en_pages: dict[str, str]):
@@ -117,14 +121,17 @@ def tiny_site(tmp_path, en_pages: dict[str, str]):
     return [Language("vi", "Tiếng Việt", "/"), Language("en", "English", "/en/")]
 
 
-def test_index_site_writes_one_bundle_per_language_without_pagefinds_own_ui(tmp_path):
+def test_index_site_writes_one_index_per_language(tmp_path):
     languages = tiny_site(tmp_path, {"index.html": page("<h1>Family</h1><p>Families.</p>")})
     report = index_site(tmp_path, languages)
     assert report.indexed == {"vi": 1, "en": 1}
-    for bundle in (tmp_path / "pagefind", tmp_path / "en" / "pagefind"):
-        assert (bundle / "pagefind.js").exists() and (bundle / "pagefind-entry.json").exists()
-        assert not (bundle / "pagefind-ui.js").exists()
-    assert '"en"' in (tmp_path / "en" / "pagefind" / "pagefind-entry.json").read_text()
+    for folder, lang in ((tmp_path / "search", "vi"), (tmp_path / "en" / "search", "en")):
+        meta = json.loads((folder / "meta.json").read_text("utf-8"))
+        assert (meta["lang"], meta["pages"], meta["lists"]) == (lang, 1, [])
+        first = json.loads((folder / meta["dir"] / "p" / "0.json").read_text("utf-8"))
+        assert first["u"] == ""
+    assert first == {"u": "", "t": "Family", "s": "", "x": "Family Families."}
+    assert not (tmp_path / "pagefind").exists()
 
 
 def test_a_language_with_nothing_to_search_is_an_error(tmp_path):
@@ -134,3 +141,13 @@ def test_a_language_with_nothing_to_search_is_an_error(tmp_path):
     assert str(error.value) == ("Không có trang nào để tìm kiếm bằng ngôn ngữ «en» / "
                                 "no searchable page in language 'en'")
 
+
+
+def test_the_built_site_has_our_index_precompressed_and_no_webassembly(built_site):
+    for root in (built_site, built_site / "en"):
+        meta = json.loads((root / "search" / "meta.json").read_text("utf-8"))
+        bucket = root / "search" / meta["dir"] / "b" / "0.json"
+        assert bucket.with_name("0.json.gz").exists() and bucket.with_name("0.json.br").exists()
+    assert not (built_site / "pagefind").exists()
+    headers = (built_site / "_deploy" / "security-headers.conf").read_text("utf-8")
+    assert "script-src 'self'" in headers and "wasm-unsafe-eval" not in headers

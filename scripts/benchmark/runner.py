@@ -80,10 +80,14 @@ def site_figures(site: Path) -> dict[str, Any]:
         "en": sum(1 for _ in (site / "en").rglob("*.html")) if (site / "en").is_dir() else 0,
     }
     by_lang = {"vi": len(html) - by_lang["en"], **by_lang}
+    own = [d for d in (site / "search", site / "en" / "search") if (d / "meta.json").is_file()]
     pagefind = [d for d in (site / "pagefind", site / "en" / "pagefind") if d.is_dir()]
-    if pagefind:
-        kind = "pagefind"
-        index = sum(f.stat().st_size for d in pagefind for f in d.rglob("*") if f.is_file())
+    if own or pagefind:
+        # Our own index (scripts/search/index.py), or Pagefind's in older checkouts;
+        # the precompressed .gz/.br twins are not counted.
+        kind = "own" if own else "pagefind"
+        index = sum(f.stat().st_size for d in own or pagefind for f in d.rglob("*")
+                    if f.is_file() and f.suffix not in (".gz", ".br"))
     else:
         kind = "lunr"
         index = sum(p.stat().st_size for p in (site / "search" / "search_index.json",
@@ -205,7 +209,7 @@ def benchmark_size(size: int, runs: int, seed: int, workdir: Path, preview: bool
     result["ms_per_page"] = round(result["build_wall_seconds"] * 1000 / max(result["pages"], 1),
                                   2)
     result["heaviest_query_bytes"], result["heaviest_queries"] = None, []
-    if queries and result["search_index_kind"] == "pagefind":
+    if queries and result["search_index_kind"] in ("own", "pagefind"):
         _log(f"size {size}: measuring {len(queries)} search queries in Chromium")
         from .search_cost import heaviest_queries
         heaviest = heaviest_queries(info.root / "site", queries, top=5)

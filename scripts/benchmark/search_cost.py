@@ -4,11 +4,11 @@ The built site is served on 127.0.0.1 and opened in headless Chromium (Debian's,
 through Playwright). For each query, a fresh browser context (empty cache) opens
 the home page of the query's language, the query is typed into the search box,
 and every response fetched from then until the result count is shown is summed:
-search.js, Pagefind's script, WebAssembly, metadata, index chunks and the
-fragments of the results shown. `bytes` counts what the deployed server sends
-to a current browser: the precompressed `.br` copy the build writes beside a file
-when there is one, else the file itself (Pagefind's index files are gzipped
-already); `raw_bytes` counts the files as served here, uncompressed.
+search.js and stemmer.js, the index's meta.json, the buckets of the words typed
+and the texts of the results shown (scripts/search/index.py). `bytes` counts what
+the deployed server sends to a current browser: the precompressed `.br` copy the
+build writes beside a file when there is one, else the file itself; `raw_bytes`
+counts the files as served here, uncompressed.
 """
 
 from __future__ import annotations

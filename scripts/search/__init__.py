@@ -2,9 +2,10 @@
 
 - `folding`: the one folding rule (tone marks, ă â ê ô ơ ư, đ/Đ) shared with the
   browser code (scripts/theme/assets/javascripts/search.js has its twin).
-- `records`: what of a built page goes into the index, plus the folded words
-  Pagefind cannot produce itself (it folds tone marks but not đ).
-- `indexer`: runs Pagefind over each language's pages after both builds are joined.
+- `stemmer`: English stems, the twin of the browser's (javascripts/stemmer.js).
+- `records`: what of a built page goes into the index.
+- `index`: the index format and its writer (terms, buckets, pages).
+- `indexer`: indexes each language of the joined site, in parallel.
 """
 
 from .folding import fold, has_diacritics

@@ -1,99 +1,78 @@
-"""Run Pagefind over the joined site: one search bundle per language.
+"""Index the joined site: one search index per language, languages in parallel.
 
-Each language gets its own bundle in its own root (`site/pagefind/`,
-`site/en/pagefind/`), so a page can only ever search its own language, and the
-search box finds the bundle with a URL relative to the page (the site may be
-served under any prefix). Pagefind indexes our records (scripts/search/records.py),
-not the published pages.
+Each language gets its own index in its own root (`site/search/`,
+`site/en/search/`), so a page can only ever search its own language, and the
+search box finds it with a URL relative to the page (the site may be served
+under any prefix). The index holds our records (scripts/search/records.py), not
+the published pages; its format is in scripts/search/index.py.
 """
 
 from __future__ import annotations
 
+import multiprocessing
 import shutil
-import subprocess
-import sys
-import tempfile
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..i18n import Language
 from ..postbuild import built_pages, language_dir
+from .index import build_index, write_index
 from .records import SearchRecord, page_record
 
-#: Folder of each language's bundle, under that language's root.
-BUNDLE_DIR = "pagefind"
-#: Pagefind writes its own UIs too; our search box uses only the core API.
-UNUSED_FILES = (
-    "pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
-    "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js",
-)
+#: Folder of each language's index, under that language's root.
+INDEX_DIR = "search"
 
 
 class SearchIndexError(RuntimeError):
-    """Raised by `index_site` when Pagefind fails or finds no page in a language."""
+    """Raised by `index_site` when a language has no page to search."""
 
 
 @dataclass
 class SearchIndexReport:
-    """Pages indexed and skipped per language."""
+    """Pages indexed and skipped, and files written, per language."""
 
     indexed: dict[str, int] = field(default_factory=dict)
     skipped: dict[str, int] = field(default_factory=dict)
+    files: dict[str, int] = field(default_factory=dict)
 
 
-def collect_records(
-    site: Path, languages: list[Language], report: SearchIndexReport | None = None
-) -> dict[str, list[SearchRecord]]:
-    """The records of every indexable page, per language code (skips counted in `report`)."""
-    result: dict[str, list[SearchRecord]] = {}
-    for code, pages in built_pages(site, languages).items():
-        records = []
-        for url, page in sorted(pages.items()):
-            record = page_record(page.path.read_text("utf-8"), url, code, page.path.name)
-            if record is not None:
-                records.append(record)
-        result[code] = records
-        if report is not None:
-            report.skipped[code] = len(pages) - len(records)
-    return result
+def collect_records(site: Path, languages: list[Language],
+                    language: Language) -> tuple[list[SearchRecord], int]:
+    """The records of `language`'s indexable pages, by URL, and how many pages were skipped."""
+    pages = built_pages(site, languages)[language.code]
+    records = []
+    for url, page in sorted(pages.items()):
+        record = page_record(page.path.read_text("utf-8"), url, language.code, page.path.name)
+        if record is not None:
+            records.append(record)
+    return records, len(pages) - len(records)
 
 
-def write_bundle(records: list[SearchRecord], lang: str, out: Path) -> None:
-    """Index `records` as one language into the Pagefind bundle folder `out`."""
-    # The records are written as files and indexed by Pagefind's command in one
-    # run. Its Python API was tried first: it waits 0.1 s per message (200 s
-    # per language at 2,000 pages) and, on a busy machine, stopped its service
-    # before the WebAssembly file was fully written.
-    with tempfile.TemporaryDirectory(prefix="search-records-") as tmp:
-        for record in records:
-            path = Path(tmp) / record.url / "index.html"
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(record.index_html(), "utf-8")
-        command = [sys.executable, "-m", "pagefind", "--site", tmp, "--output-path", str(out),
-                   "--force-language", lang, "--silent"]
-        done = subprocess.run(command, capture_output=True, text=True)
-    if done.returncode:
+def index_language(site: Path, languages: list[Language],
+                   language: Language) -> tuple[int, int, int]:
+    """Write `language`'s index; (pages indexed, pages skipped, files written)."""
+    records, skipped = collect_records(site, languages, language)
+    out = language_dir(site, language) / INDEX_DIR
+    shutil.rmtree(out, ignore_errors=True)
+    if not records:
         raise SearchIndexError(
-            f"Pagefind không tạo được chỉ mục «{lang}» / Pagefind failed for '{lang}' "
-            f"(exit {done.returncode}): {(done.stderr or done.stdout).strip()}")
+            f"Không có trang nào để tìm kiếm bằng ngôn ngữ «{language.code}» / "
+            f"no searchable page in language '{language.code}'")
+    files = write_index(build_index(records, language.code), out)
+    return len(records), skipped, files
 
 
 def index_site(site: Path, languages: list[Language]) -> SearchIndexReport:
-    """Write one Pagefind bundle per language into the joined site."""
+    """Write one index per language into the joined site, one process per language."""
     report = SearchIndexReport()
-    all_records = collect_records(site, languages, report)
-    for language in languages:
-        records = all_records[language.code]
-        out = language_dir(site, language) / BUNDLE_DIR
-        shutil.rmtree(out, ignore_errors=True)
-        if not records:
-            raise SearchIndexError(
-                f"Không có trang nào để tìm kiếm bằng ngôn ngữ «{language.code}» / "
-                f"no searchable page in language '{language.code}'")
-        # A separate process: it finishes writing before it exits, and it does
-        # not mind an event loop in the caller (Playwright's, in the tests).
-        write_bundle(records, language.code, out)
-        for name in UNUSED_FILES:
-            (out / name).unlink(missing_ok=True)
-        report.indexed[language.code] = len(records)
+    # Parsing pages is CPU-bound: languages go to separate processes ("spawn":
+    # the caller may have threads, e.g. Playwright's in the tests).
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=min(2, len(languages)), mp_context=context) as pool:
+        futures = {x.code: pool.submit(index_language, site, languages, x) for x in languages}
+        for code, future in futures.items():
+            indexed, skipped, files = future.result()
+            report.indexed[code], report.skipped[code], report.files[code] = (
+                indexed, skipped, files)
     return report

@@ -94,9 +94,10 @@ def test_cache_headers_by_file_type(nginx_url, built_site):
         "/assets/favicon.svg": "public, max-age=86400",
         "/assets/stylesheets/site.css": "public, max-age=86400",
     }
-    pagefind = sorted(built_site.glob("pagefind/**/*.pf_index"))
-    if pagefind:  # the search index: hashed names
-        cases["/" + pagefind[0].relative_to(built_site).as_posix()] = IMMUTABLE
+    index = sorted(built_site.glob("search/*/b/0.json"))
+    if index:  # the search index: a folder named by its hash (meta.json is revalidated)
+        cases["/" + index[0].relative_to(built_site).as_posix()] = IMMUTABLE
+        cases["/search/meta.json"] = "public, max-age=300"
     for path, expected in cases.items():
         status, headers, _ = fetch(nginx_url, path)
         assert (status, headers["Cache-Control"]) == (200, expected), path

@@ -1,20 +1,34 @@
-// Search box over the language's Pagefind bundle (scripts/search/).
+// Search box over this language's index (written by scripts/search/index.py).
 //
 // Loaded only when the reader focuses the box (partials/search.html holds the
-// few lines that import this module), and this module imports Pagefind only
-// then. Pagefind finds the pages; this file adds what Vietnamese readers need:
-// - folding (fold) identical to scripts/search/folding.py: "dinh" = "đình";
-// - re-ranking of Pagefind's first results: the query as a phrase of adjacent
-//   syllables first, then (when the query has diacritics) the exact spelling;
-// - excerpts cut from the original text with the matched words in <mark>.
+// few lines that import this module). For each query it fetches only the index
+// buckets of the words typed (and of adjacent pairs, for phrases), ranks the
+// pages there, and fetches the text of the ten results shown:
+// - words are folded (fold, the twin of scripts/search/folding.py): "dinh" = "đình";
+// - English words are stemmed (stemmer.js, the twin of scripts/search/stemmer.py);
+// - all words must match (if no page has them all, pages with most of them come);
+// - ranking: BM25 weights from the index (title and headings count more), the
+//   query's adjacent words found as a phrase (in the title: more), the reader's
+//   exact spelling (when the query has marks); pages that list other pages come
+//   last, news posts after reference pages that match as well;
+// - excerpts are cut from the page's text with the matched words in <mark>.
+
+import { stem } from "./stemmer.js";
 
 const MARKS = /\p{M}/gu;
 const SPECIAL = { "đ": "d", "Đ": "D" };
-// Separates the page text from the folded words added at index time (records.py).
-const FOLDED_MARKER = "\u2063\u2063";
-// How many of Pagefind's results are loaded, re-ranked and shown.
-const RERANK = 10;
+// How many results are shown at once ("more results" shows the next ones).
+const PAGE_SIZE = 10;
 const EXCERPT_WORDS = 28;
+// Score bonuses on top of BM25 (scaled to at most 1): see rank().
+const PHRASE_BONUS = 2;
+const TITLE_PHRASE_BONUS = 1;
+const TITLE_WORDS_BONUS = 0.5;
+const EXACT_BONUS = 2;  // more than BM25 and a title together: the reader's spelling first
+const LIST_PENALTY = 0.75;
+const POST_PENALTY = 0.25;
+// Added at index time to a weight whose term is in the page's title or h1.
+const TITLE_FLAG = 128;
 
 /** One character folded, or unchanged when folding would not give exactly one. */
 function foldChar(ch) {
@@ -44,57 +58,95 @@ export function tokens(text) {
   return result;
 }
 
-/** The page's own text: the folded words Pagefind needed are cut off. */
-export function pageText(content) {
-  const i = content.indexOf(FOLDED_MARKER);
-  return (i < 0 ? content : content.slice(0, i)).trim();
+/** The index term of a word (scripts/search/index.py: term_of): folded, English stemmed. */
+export function termOf(token, lang) {
+  return lang === "en" ? stem(token.folded) : token.folded;
 }
 
-function sameWord(word, query) {
-  // Equal, or one a prefix of the other when both are long: English stems
-  // ("campaigns" found "campaign"); never for short Vietnamese syllables.
-  if (word === query) return true;
-  const short = Math.min(word.length, query.length);
-  return short >= 4 && (word.startsWith(query) || query.startsWith(word));
+const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
+  let c = n;
+  for (let k = 0; k < 8; k++) c = c & 1 ? 0xEDB88320 ^ (c >>> 1) : c >>> 1;
+  return c >>> 0;
+});
+
+/** The bucket of a term: crc32 of its UTF-8 bytes (Python's zlib.crc32) mod `buckets`. */
+export function bucketOf(term, buckets) {
+  let crc = 0xFFFFFFFF;
+  for (const byte of new TextEncoder().encode(term)) {
+    crc = CRC_TABLE[(crc ^ byte) & 0xFF] ^ (crc >>> 8);
+  }
+  return ((crc ^ 0xFFFFFFFF) >>> 0) % buckets;
 }
 
-function phraseAt(words, query, key) {
-  outer: for (let i = 0; i + query.length <= words.length; i++) {
-    for (let j = 0; j < query.length; j++) {
-      if (words[i + j][key] !== query[j][key]) continue outer;
+/** The query's words as {exact, term}, and its adjacent pairs as terms ("gia dinh"). */
+export function queryTerms(query, lang) {
+  const words = tokens(query).map((t) => ({ exact: t.exact, term: termOf(t, lang) }));
+  const pairs = [];
+  for (let i = 1; i < words.length; i++) pairs.push(`${words[i - 1].term} ${words[i].term}`);
+  return { words, pairs };
+}
+
+/** Postings of an index entry as Map(page -> weight). */
+function postings(entry) {
+  const map = new Map();
+  if (!entry) return map;
+  const flat = entry[0];
+  for (let i = 0, page = 0; i < flat.length; i += 2) {
+    page += flat[i];
+    map.set(page, flat[i + 1]);
+  }
+  return map;
+}
+
+/** Pages on which an entry's term is spelt `exact`. */
+function spelt(entry, exact) {
+  const set = new Set();
+  let page = 0;
+  for (const gap of entry?.[1]?.[exact] || []) set.add(page += gap);
+  return set;
+}
+
+/** Pages matching `query`, best first: [page numbers]. `entry(term)` gives a term's
+ *  index entry (its bucket already loaded), `meta` is the index's meta.json. */
+export function rank(query, meta, entry) {
+  const { words, pairs } = queryTerms(query, meta.lang);
+  const terms = [...new Set(words.map((w) => w.term))];
+  if (!terms.length) return [];
+  const lists = terms.map((t) => postings(entry(t)));
+  const pairLists = [...new Set(pairs)].map((t) => postings(entry(t)));
+  const idf = (list) => Math.log(1 + (meta.pages - list.size + 0.5) / (list.size + 0.5));
+  // All words must match; if no page has them all, pages with most of them come.
+  const matched = new Map();
+  for (const list of lists) for (const page of list.keys()) {
+    matched.set(page, (matched.get(page) || 0) + 1);
+  }
+  const most = Math.max(0, ...matched.values());
+  const pages = [...matched.keys()].filter((p) => matched.get(p) === most);
+  const weight = (list, page) => idf(list) * ((list.get(page) || 0) % TITLE_FLAG) / meta.scale;
+  const inTitle = (list, page) => list.get(page) >= TITLE_FLAG;
+  const bm25 = new Map(pages.map((p) => [p, lists.concat(pairLists)
+    .reduce((sum, list) => sum + weight(list, p), 0)]));
+  const top = Math.max(1e-9, ...bm25.values());
+  // The reader's own spelling, for words typed otherwise than their term ("đình", "campaigns").
+  const marked = words.filter((w) => w.exact !== w.term);
+  const exact = marked.map((w) => spelt(entry(w.term), w.exact));
+  const listPages = new Set(meta.lists || []);
+  const posts = new Set(meta.posts || []);
+  const score = new Map(pages.map((p) => {
+    let s = bm25.get(p) / top;
+    if (pairLists.length) {
+      s += PHRASE_BONUS * pairLists.filter((l) => l.has(p)).length / pairLists.length;
     }
-    return i;
-  }
-  return -1;
-}
-
-/** Relevance of one page to the query, on top of Pagefind's order. */
-export function score(query, title, content, pagefindRank = 0, isList = false) {
-  const q = tokens(query);
-  if (!q.length) return 0;
-  const words = tokens(content);
-  const titleWords = tokens(title);
-  const marked = q.some((w) => w.exact !== w.folded);
-  // Pagefind's order breaks ties; pages that mostly list other pages (topic
-  // and section indexes, marked at index time) come after the pages themselves.
-  let s = (RERANK - Math.min(pagefindRank, RERANK)) / RERANK - (isList ? 0.75 : 0);
-  if (q.length > 1 && phraseAt(words, q, "folded") >= 0) s += 2;
-  if (q.length > 1 && phraseAt(titleWords, q, "folded") >= 0) s += 1;
-  else if (q.every((w) => titleWords.some((t) => sameWord(t.folded, w.folded)))) s += 0.5;
-  if (marked) {
-    if (q.length > 1 && phraseAt(words, q, "exact") >= 0) s += 2;
-    const exact = new Set(words.map((w) => w.exact));
-    s += q.filter((w) => exact.has(w.exact)).length / q.length;
-  }
-  return s;
-}
-
-/** Results sorted by `score` (stable: Pagefind's order breaks ties). */
-export function rerank(query, results) {
-  return results
-    .map((r, i) => ({ r, i, s: score(query, r.title, r.text, i, r.isList) }))
-    .sort((a, b) => b.s - a.s || a.i - b.i)
-    .map((x) => x.r);
+    if (pairLists.length && pairLists.every((l) => inTitle(l, p))) s += TITLE_PHRASE_BONUS;
+    else if (lists.every((l) => inTitle(l, p))) s += TITLE_WORDS_BONUS;
+    if (exact.length) s += EXACT_BONUS * exact.filter((set) => set.has(p)).length / exact.length;
+    // Pages that list other pages come after them; news after the reference pages
+    // (campaigns, modules) that match as well.
+    if (listPages.has(p)) s -= LIST_PENALTY;
+    if (posts.has(p)) s -= POST_PENALTY;
+    return [p, s];
+  }));
+  return pages.sort((a, b) => score.get(b) - score.get(a) || a - b);
 }
 
 export function escapeHtml(text) {
@@ -103,11 +155,11 @@ export function escapeHtml(text) {
 }
 
 /** An excerpt of `text` around the best match, matched words in <mark> (original spelling). */
-export function excerpt(query, text, length = EXCERPT_WORDS) {
-  const q = tokens(query).map((w) => w.folded);
+export function excerpt(query, text, lang = "vi", length = EXCERPT_WORDS) {
+  const q = new Set(tokens(query).map((t) => termOf(t, lang)));
   const words = tokens(text);
   if (!words.length) return "";
-  const hit = words.map((w) => q.some((x) => sameWord(w.folded, x)));
+  const hit = words.map((w) => q.has(termOf(w, lang)));
   // The window with the most matched words; a phrase match counts double.
   let best = 0, bestScore = -1;
   for (let i = 0; i < words.length; i++) {
@@ -131,32 +183,67 @@ export function excerpt(query, text, length = EXCERPT_WORDS) {
   return out + (last + 1 < words.length ? " …" : "");
 }
 
-/** Ask Pagefind for the query as typed (it ranks the exact spelling first), and
- *  folded too when that differs and the typed query found fewer than a page of
- *  results: the folded words' index chunks cost bytes, and are only needed to
- *  reach pages that spell "d" where the reader typed "đ". */
-async function find(pagefind, query) {
-  const typed = query.normalize("NFC");
-  const folded = fold(typed);
-  const seen = new Set();
-  const merged = [];
-  const add = (answer) => {
-    for (const result of answer?.results || []) {
-      if (!seen.has(result.id)) { seen.add(result.id); merged.push(result); }
+/** This language's index, read lazily: meta.json once, then buckets and pages as needed. */
+class Index {
+  constructor(base) {
+    this.base = base;  // the URL of the index folder (…/search/)
+    this.meta = null;
+    this.buckets = new Map();
+    this.pages = new Map();
+  }
+
+  async json(url, options) {
+    const response = await fetch(url, options);
+    if (!response.ok) throw new Error(`${url}: ${response.status}`);
+    return response.json();
+  }
+
+  async open() {
+    // Revalidated every time: it names this build's folder, whose files never change.
+    if (!this.meta) this.meta = await this.json(new URL("meta.json", this.base), { cache: "no-cache" });
+    return this;
+  }
+
+  file(path) { return new URL(`${this.meta.dir}/${path}`, this.base); }
+
+  async bucket(n) {
+    if (!this.buckets.has(n)) {
+      const loading = this.json(this.file(`b/${n}.json`));
+      this.buckets.set(n, loading);
+      loading.catch(() => this.buckets.delete(n));
     }
-  };
-  add(await pagefind.search(typed));
-  if (folded !== typed && merged.length < RERANK) add(await pagefind.search(folded));
-  const results = await load(merged.slice(0, RERANK));
-  return { total: merged.length, results: rerank(typed, results), rest: merged.slice(RERANK) };
+    return this.buckets.get(n);
+  }
+
+  /** Pages matching `query`, best first (only the buckets of its terms are fetched). */
+  async search(query) {
+    const { words, pairs } = queryTerms(query, this.meta.lang);
+    const terms = [...new Set([...words.map((w) => w.term), ...pairs])];
+    const loaded = new Map(await Promise.all(terms.map(async (t) => [
+      t, (await this.bucket(bucketOf(t, this.meta.buckets)))[t]])));
+    return rank(query, this.meta, (t) => loaded.get(t));
+  }
+
+  /** The shown results: [{url, title, section, text}] (one small file each). */
+  async load(pages) {
+    const root = new URL("../", this.base);  // the language's root: URLs are relative to it
+    return Promise.all(pages.map(async (n) => {
+      if (!this.pages.has(n)) {
+        const loading = this.json(this.file(`p/${n}.json`));
+        this.pages.set(n, loading);
+        loading.catch(() => this.pages.delete(n));
+      }
+      const d = await this.pages.get(n);
+      return { url: new URL(d.u, root).href, title: d.t, section: d.s, text: d.x };
+    }));
+  }
 }
 
-/** Fetch the fragments of some of Pagefind's results (one request each). */
-async function load(results) {
-  const data = await Promise.all(results.map((r) => r.data()));
-  return data.map((d) => ({ url: d.url, title: d.meta.title || "",
-                            section: d.meta.section || "", isList: d.meta.list === "1",
-                            text: pageText(d.content) }));
+/** Search `index` for `query`: the first results loaded, the rest as page numbers. */
+async function find(index, query) {
+  const found = await index.search(query.normalize("NFC"));
+  return { total: found.length, results: await index.load(found.slice(0, PAGE_SIZE)),
+           rest: found.slice(PAGE_SIZE) };
 }
 
 // ---------------------------------------------------------------- the box
@@ -166,17 +253,14 @@ function setup(form) {
   const list = form.querySelector("[data-search-results] ol");
   const region = form.querySelector("[data-search-results]");
   const status = form.querySelector("[data-search-status]");
-  const bundle = new URL(form.dataset.bundle, document.baseURI);
+  const index = new Index(new URL(form.dataset.index, document.baseURI));
   let loading = null;
   let generation = 0;
 
-  /** This language's Pagefind, imported once (a failed import is retried next time). */
+  /** This language's index, opened once (a failure is retried next time). */
   function engine() {
     if (!loading) {
-      loading = import(new URL("pagefind.js", bundle).href).then(async (pagefind) => {
-        await pagefind.init();
-        return pagefind;
-      });
+      loading = index.open();
       loading.catch(() => { loading = null; });
     }
     return loading;
@@ -200,13 +284,12 @@ function setup(form) {
       const item = document.createElement("li");
       item.className = "nd-search__result";
       const link = document.createElement("a");
-      // Pagefind gives paths from the server root, its bundle's folder included
-      // ("/en/..." or "/prefix/en/..."), so any prefix works.
+      // Absolute, from the index folder's own URL: any prefix works.
       link.href = r.url;
       link.className = "nd-search__link";
       link.innerHTML = `<span class="nd-search__section">${escapeHtml(r.section)}</span>`
         + `<span class="nd-search__title">${escapeHtml(r.title)}</span>`
-        + `<span class="nd-search__excerpt">${excerpt(query, r.text)}</span>`;
+        + `<span class="nd-search__excerpt">${excerpt(query, r.text, index.meta.lang)}</span>`;
       item.append(link);
       list.append(item);
       added.push(link);
@@ -226,9 +309,9 @@ function setup(form) {
   }
 
   more.addEventListener("click", async () => {
-    const next = rest.slice(0, RERANK);
-    rest = rest.slice(RERANK);
-    const added = append(shownQuery, await load(next));
+    const next = rest.slice(0, PAGE_SIZE);
+    rest = rest.slice(PAGE_SIZE);
+    const added = append(shownQuery, await index.load(next));
     if (added.length) added[0].focus();
   });
 
@@ -246,7 +329,7 @@ function setup(form) {
       const found = await find(await engine(), query);
       if (mine === generation) show(query, found);
     } catch (error) {
-      // Offline, or the bundle is missing: say so instead of showing nothing.
+      // Offline, or the index is missing: say so instead of showing nothing.
       say(form.dataset.error);
       throw error;
     }
