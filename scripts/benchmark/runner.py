@@ -39,7 +39,9 @@ FIELDS = (
 QUERIES = (("vi", "gia đình"), ("vi", "trẻ em"), ("vi", "bạo lực gia đình"), ("vi", "bao luc"),
            ("vi", "tre em"), ("vi", "dinh"), ("vi", "111"), ("vi", "tổng đài"), ("vi", "xã"),
            ("vi", "ninh binh"), ("vi", "tập huấn"), ("en", "family"), ("en", "children"),
-           ("en", "hotline"), ("en", "the"))
+           ("en", "hotline"), ("en", "the"), ("vi", "phòng chống bạo lực gia đình trẻ em"),
+           ("vi", "phong chong bao luc gia dinh tre em"), ("vi", "cán bộ văn hóa xã hội"),
+           ("vi", "bao luc gia dinh"), ("en", "domestic violence"))
 
 
 def _log(message: str) -> None:
