@@ -208,8 +208,8 @@ def csp_hash(text: str) -> str:
 def content_security_policy(sources: InlineSources, wasm: bool = False) -> str:
     """A policy allowing only the site's own origin, plus the given inline code by hash.
 
-    `wasm` adds 'wasm-unsafe-eval' (WebAssembly only, not eval), which a
-    WebAssembly search such as Pagefind needs.
+    `wasm` adds 'wasm-unsafe-eval' (WebAssembly only, not eval), for a site that
+    ships WebAssembly (ours does not since its search is plain JavaScript).
     """
     scripts = ["'self'"] + (["'wasm-unsafe-eval'"] if wasm else [])
     scripts += sorted(csp_hash(s) for s in sources.scripts)
@@ -377,9 +377,8 @@ def scan_site(site: Path, workers: int | None = None) -> tuple[InlineSources, li
 
 
 def uses_webassembly(site: Path) -> bool:
-    """True when the site ships WebAssembly (`*.wasm`, or Pagefind's `wasm.<lang>.pagefind`)."""
-    return any(p.suffix == ".wasm" or p.name.startswith("wasm.") for p in site.rglob("*")
-               if p.is_file())
+    """True when the site ships WebAssembly (`*.wasm` files)."""
+    return any(p.is_file() for p in site.rglob("*.wasm"))
 
 
 def prepare_site(site: Path, workers: int | None = None) -> PublishReport:

@@ -159,8 +159,10 @@ def test_built_site_is_precompressed(built_site):
 
 def test_webassembly_is_detected_by_name(tmp_path):
     assert not publish.uses_webassembly(tmp_path)
-    (tmp_path / "pagefind").mkdir()
-    (tmp_path / "pagefind" / "wasm.vi.pagefind").write_bytes(b"\0asm")
+    (tmp_path / "search").mkdir()
+    (tmp_path / "search" / "meta.json").write_text("{}")
+    assert not publish.uses_webassembly(tmp_path)
+    (tmp_path / "search" / "engine.wasm").write_bytes(b"\0asm")
     assert publish.uses_webassembly(tmp_path)
 
 
