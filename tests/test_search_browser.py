@@ -308,12 +308,14 @@ def test_ranking_prefers_exact_spelling_and_adjacent_syllables(page, site_url):
           const m = await import(new URL('assets/javascripts/search.js', location.href));
           const names = (q) => m.rank(q, meta, (t) => entries[t]).map((p) => titles[p]);
           return {exact: names('đình'), phrase: names('gia dinh'), folded: names('dinh'),
-                  none: names('xyz')};
+                  none: names('xyz'), most: names('gia xyz')};
         }""", [index.meta, entries, [t for t, _ in pages]])
     assert order["exact"][0] == "Gia đình" and order["exact"][-1] == "Nghị định"
     assert order["phrase"] == ["Gia đình", "Xa nhau"]
     assert sorted(order["folded"]) == sorted(t for t, _ in pages)  # no marks: all, by weight
     assert order["none"] == []
+    # No page has every word: the pages with the most of them still come.
+    assert sorted(order["most"]) == ["Gia đình", "Xa nhau"]
 
 
 def served_size(site: Path, url: str, compressed: bool = True) -> int:

@@ -111,6 +111,13 @@ def test_a_page_mostly_of_links_is_a_list():
     assert not article.is_list
 
 
+def test_news_posts_are_flagged():
+    post = page("<h1>Tin</h1><p>Nội dung.</p>").replace(
+        "class='md-content'", "class='md-content md-content--post'")
+    assert page_record(post, "tin-bai/2025/06/tin/", "vi").is_post
+    assert not page_record(page("<h1>Chiến dịch</h1><p>Nội dung.</p>"), "x/", "vi").is_post
+
+
 def tiny_site(tmp_path, en_pages: dict[str, str]):
     """A joined site with one Vietnamese page and the given English ones."""
     (tmp_path / "index.html").write_text(page("<h1>Gia đình</h1><p>Bạo lực gia đình.</p>"))
