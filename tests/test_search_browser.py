@@ -101,6 +101,11 @@ QUERIES = [
                           "thang-hanh-dong-binh-dang-gioi-2025", "lien-he"}),
     ("en/", "reporting abuse", {"nhan-biet-va-bao-tin-xam-hai-tre-em"}),
     ("en/", "#ThangHanhDongViTreEm", {"thang-hanh-dong-vi-tre-em-2025"}),
+    # The last word while it is still being typed.
+    ("en/", "hotl", {"tong-dai-111"}),
+    ("en/", "domestic viol", {"thang-hanh-dong-phong-chong-bao-luc-gia-dinh-2025",
+                              "luat-phong-chong-bao-luc-gia-dinh-2022"}),
+    ("", "quyen rieng t", {"bao-ve-quyen-rieng-tu-tre-em-tren-mang"}),
 ]
 #: The five queries whose bytes are printed for the closing note.
 MEASURED = [("", "bạo lực gia đình"), ("", "bao luc gia dinh"), ("", "tre em"), ("", "dinh"),

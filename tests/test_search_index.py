@@ -9,6 +9,7 @@ import pytest
 
 from scripts.search.index import (
     MAX_BUCKETS,
+    PREFIX,
     MIN_BUCKETS,
     WEIGHT_SCALE,
     bucket_count,
@@ -128,3 +129,17 @@ def test_the_folder_is_named_by_the_content(tmp_path):
     meta = json.loads((tmp_path / "meta.json").read_text("utf-8"))
     assert meta == one.meta
     assert (tmp_path / meta["dir"] / "b" / "0.json").exists()
+
+
+def test_the_vocabulary_groups_words_by_their_first_letters():
+    index = build_index([record("a/", "Campaigns for children.", lang="en"),
+                         record("b/", "One campaign, a camp.", lang="en")], "en")
+    files = index.meta["vocabularies"]
+    vocabulary = {}
+    for n in range(files):
+        for head, counts in json.loads(index.files[f"v/{n}.json"]).items():
+            assert bucket_of(head, files) == n and len(head) <= PREFIX
+            vocabulary[head] = counts
+    assert list(vocabulary["ca"].items()) == [("campaign", 2), ("camp", 1)]  # most pages first
+    assert "campaign for" not in vocabulary["ca"]  # words only, no pairs
+    assert set(vocabulary) == {"ca", "fo", "ch", "on", "a"}

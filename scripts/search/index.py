@@ -22,6 +22,10 @@ One index per language, in `<language root>/search/`:
     pair rank well enough, and pairs' spellings would double the build's work.)
 - `<build>/p/<page>.json`: `{"u": url, "t": title, "s": section, "x": text}`,
   fetched only for the results shown (excerpts are cut from "x").
+- `<build>/v/<n>.json`, the vocabulary: single-word terms grouped by their
+  first two letters, in `crc32(letters) mod vocabularies` files, with their
+  page counts. The box reads it for the last word of a query when that word is
+  not a term: the reader is still typing it ("campai" -> "campaign").
 
 `<build>` is a hash of the content, so a browser never mixes two builds and the
 server may cache those files for ever (deploy/nginx.conf).
@@ -65,6 +69,8 @@ TERMS_PER_BUCKET = 48
 MIN_BUCKETS = 16
 MAX_BUCKETS = 4096
 META_FILE = "meta.json"
+#: Letters by which the vocabulary files group words (for the word being typed).
+PREFIX = 2
 
 
 @lru_cache(maxsize=200_000)
@@ -163,6 +169,8 @@ def build_index(records: list[SearchRecord], lang: str) -> LanguageIndex:
             entry.append({e: _gaps(p) for e, p in sorted(spelt[term].items())})
         content[bucket_of(term, buckets)][term] = entry
     files = {f"b/{n}.json": _json(bucket) for n, bucket in enumerate(content)}
+    vocabularies = max(MIN_BUCKETS, buckets // 8)
+    files.update(vocabulary_files(postings, vocabularies))
     for page, record in enumerate(records):
         files[f"p/{page}.json"] = _json({"u": record.url, "t": record.title,
                                          "s": record.section, "x": record.text})
@@ -170,10 +178,21 @@ def build_index(records: list[SearchRecord], lang: str) -> LanguageIndex:
     for name in sorted(files):
         digest.update(name.encode() + b"\0" + files[name].encode() + b"\0")
     meta = {"lang": lang, "dir": digest.hexdigest()[:12], "pages": len(records),
-            "buckets": buckets, "scale": WEIGHT_SCALE,
+            "buckets": buckets, "vocabularies": vocabularies, "scale": WEIGHT_SCALE,
             "lists": [n for n, r in enumerate(records) if r.is_list],
             "posts": [n for n, r in enumerate(records) if r.is_post]}
     return LanguageIndex(meta=meta, files=files)
+
+
+def vocabulary_files(postings: dict[str, list[int]], files: int) -> dict[str, str]:
+    """`v/<n>.json`: the single-word terms by their first PREFIX letters, with the number of
+    pages of each, most frequent first: `{"ca": {"campaign": 310, "can": 12}, ...}`."""
+    content: list[dict[str, dict[str, int]]] = [{} for _ in range(files)]
+    for term, flat in sorted(postings.items(), key=lambda item: (-len(item[1]), item[0])):
+        if " " not in term:
+            head = term[:PREFIX]
+            content[bucket_of(head, files)].setdefault(head, {})[term] = len(flat) // 2
+    return {f"v/{n}.json": _json(vocabulary) for n, vocabulary in enumerate(content)}
 
 
 def write_index(index: LanguageIndex, out: Path) -> int:
@@ -181,6 +200,7 @@ def write_index(index: LanguageIndex, out: Path) -> int:
     build = out / index.meta["dir"]
     (build / "b").mkdir(parents=True, exist_ok=True)
     (build / "p").mkdir(exist_ok=True)
+    (build / "v").mkdir(exist_ok=True)
     for name, text in index.files.items():
         (build / name).write_text(text, "utf-8")
     (out / META_FILE).write_text(_json(index.meta), "utf-8")

@@ -7,6 +7,7 @@
 // - words are folded (fold, the twin of scripts/search/folding.py): "dinh" = "đình";
 // - English words are stemmed (stemmer.js, the twin of scripts/search/stemmer.py);
 // - all words must match (if no page has them all, pages with most of them come);
+//   the last word, while it is being typed, matches the words it begins ("campai");
 // - ranking: BM25 weights from the index (title and headings count more), the
 //   query's adjacent words found as a phrase (in the title: more), the reader's
 //   exact spelling (when the query has marks); pages that list other pages come
@@ -20,6 +21,10 @@ const SPECIAL = { "đ": "d", "Đ": "D" };
 // How many results are shown at once ("more results" shows the next ones).
 const PAGE_SIZE = 10;
 const EXCERPT_WORDS = 28;
+// The word being typed is completed from the vocabulary files (index.py: PREFIX):
+// by the COMPLETIONS most frequent terms that begin with it.
+const PREFIX = 2;
+const COMPLETIONS = 5;
 // Score bonuses on top of BM25 (scaled to at most 1): see rank().
 const PHRASE_BONUS = 2;
 const TITLE_PHRASE_BONUS = 1;
@@ -80,7 +85,8 @@ export function bucketOf(term, buckets) {
 
 /** The query's words as {exact, term}, and its adjacent pairs as terms ("gia dinh"). */
 export function queryTerms(query, lang) {
-  const words = tokens(query).map((t) => ({ exact: t.exact, term: termOf(t, lang) }));
+  const words = tokens(query).map((t) => ({ exact: t.exact, folded: t.folded,
+                                            term: termOf(t, lang) }));
   const pairs = [];
   for (let i = 1; i < words.length; i++) pairs.push(`${words[i - 1].term} ${words[i].term}`);
   return { words, pairs };
@@ -188,7 +194,7 @@ class Index {
   constructor(base) {
     this.base = base;  // the URL of the index folder (…/search/)
     this.meta = null;
-    this.buckets = new Map();
+    this.buckets = new Map();  // files of this build by path: buckets, vocabularies
     this.pages = new Map();
   }
 
@@ -206,22 +212,56 @@ class Index {
 
   file(path) { return new URL(`${this.meta.dir}/${path}`, this.base); }
 
-  async bucket(n) {
-    if (!this.buckets.has(n)) {
-      const loading = this.json(this.file(`b/${n}.json`));
-      this.buckets.set(n, loading);
-      loading.catch(() => this.buckets.delete(n));
+  /** A file of this build, fetched once (a failure is retried next time). */
+  async cached(path) {
+    if (!this.buckets.has(path)) {
+      const loading = this.json(this.file(path));
+      this.buckets.set(path, loading);
+      loading.catch(() => this.buckets.delete(path));
     }
-    return this.buckets.get(n);
+    return this.buckets.get(path);
+  }
+
+  async entry(term) {
+    return (await this.cached(`b/${bucketOf(term, this.meta.buckets)}.json`))[term];
   }
 
   /** Pages matching `query`, best first (only the buckets of its terms are fetched). */
   async search(query) {
     const { words, pairs } = queryTerms(query, this.meta.lang);
     const terms = [...new Set([...words.map((w) => w.term), ...pairs])];
-    const loaded = new Map(await Promise.all(terms.map(async (t) => [
-      t, (await this.bucket(bucketOf(t, this.meta.buckets)))[t]])));
+    const loaded = new Map(await Promise.all(terms.map(async (t) => [t, await this.entry(t)])));
+    // The last word, still being typed (no space after it), when it is no word of the site.
+    const last = words[words.length - 1];
+    if (last && !loaded.get(last.term) && !/\s$/.test(query) && last.folded.length >= PREFIX) {
+      loaded.set(last.term, await this.completed(last.folded));
+    }
     return rank(query, this.meta, (t) => loaded.get(t));
+  }
+
+  /** An index entry for the terms that begin with `prefix` (the most frequent few):
+   *  each page once, with its best weight. */
+  async completed(prefix) {
+    if (!this.meta.vocabularies) return undefined;
+    const head = prefix.slice(0, PREFIX);
+    const file = await this.cached(`v/${bucketOf(head, this.meta.vocabularies)}.json`);
+    const counts = file[head] || {};
+    const terms = Object.keys(counts).filter((t) => t.startsWith(prefix))
+      .sort((a, b) => counts[b] - counts[a]).slice(0, COMPLETIONS);
+    const best = new Map();
+    for (const entry of await Promise.all(terms.map((t) => this.entry(t)))) {
+      for (const [page, weight] of postings(entry)) {
+        best.set(page, Math.max(best.get(page) || 0, weight));
+      }
+    }
+    if (!best.size) return undefined;
+    const flat = [];
+    let previous = 0;
+    for (const page of [...best.keys()].sort((a, b) => a - b)) {
+      flat.push(page - previous, best.get(page));
+      previous = page;
+    }
+    return [flat];
   }
 
   /** The shown results: [{url, title, section, text}] (one small file each). */
