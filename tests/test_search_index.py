@@ -9,8 +9,8 @@ import pytest
 
 from scripts.search.index import (
     MAX_BUCKETS,
-    PREFIX,
     MIN_BUCKETS,
+    PREFIX,
     WEIGHT_SCALE,
     bucket_count,
     bucket_of,
