@@ -58,19 +58,22 @@ from mkdocs.structure.nav import Navigation, get_navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import clean_directory
 
+from .i18n import Language
 from .layout import POSTS_DIR, REPO_ROOT
+from .search.indexer import index_language
 
 #: Printed when the preview starts (Vietnamese first).
 BANNER = """\
 Xem thử: sửa một trang, bài viết, chiến dịch hay học phần thì chỉ trang đó được dựng lại
   (khoảng một giây) và trình duyệt tự tải lại; lỗi của tệp vừa sửa được in ở đây. Trang liệt
-  kê bài (tin bài, lưu trữ, chuyên mục, chủ đề) và tiêu đề trong menu chỉ cập nhật khi dựng lại
-  toàn bộ: khi thêm hoặc xóa tệp, sửa mkdocs.yml hay docs/registries/, hoặc khi bấm Enter ở đây.
+  kê bài (tin bài, lưu trữ, chuyên mục, chủ đề), tiêu đề trong menu và ô tìm kiếm chỉ cập
+  nhật khi dựng lại toàn bộ: khi thêm hoặc xóa tệp, sửa mkdocs.yml hay docs/registries/,
+  hoặc khi bấm Enter ở đây.
 Preview: an edit to one page, article, campaign or module rebuilds only that page (about a
   second) and the browser reloads; problems in the edited file are printed here. Pages that
-  list articles (news, archive, categories, topics) and menu titles change only on a full
-  rebuild: when a file is added or deleted, mkdocs.yml or docs/registries/ change, or when you
-  press Enter here."""
+  list articles (news, archive, categories, topics), menu titles and search change only on a
+  full rebuild: when a file is added or deleted, mkdocs.yml or docs/registries/ change, or
+  when you press Enter here."""
 
 
 #: Served while the site could not be built; it asks again every two seconds.
@@ -257,10 +260,20 @@ class Preview:
             _report_failure("không dựng được trang", "the site could not be built", error)
             return False
         self.built = _Built(config, files, nav, env, sources)
+        self._index_search()
         pages = len(doc_files)
         print(f"Đã dựng {pages} trang trong {time.monotonic() - started:.1f} s / built "
               f"{pages} pages in {time.monotonic() - started:.1f} s", flush=True)
         return True
+
+    def _index_search(self) -> None:
+        """Give the preview's search box an index of the site as fully built (edits made
+        after that are found on the next full rebuild, as the listings are)."""
+        here = Language(self.lang, self.lang, "/")  # the preview serves one language at /
+        try:
+            index_language(self.site_dir, [here], here)
+        except Exception as error:  # noqa: BLE001 - the preview works without search
+            _report_failure("không tạo được chỉ mục tìm kiếm", "no search index", error)
 
     # -- one edit ------------------------------------------------------------------
 

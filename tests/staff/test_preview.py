@@ -100,6 +100,12 @@ def test_problems_text_puts_errors_first_and_hides_translation_reminders():
 # -- edits, in a built preview ---------------------------------------------------------
 
 
+def test_the_preview_has_a_search_index_of_its_language(vi):
+    meta = json.loads((vi.site_dir / "search" / "meta.json").read_text("utf-8"))
+    assert meta["lang"] == "vi" and meta["pages"] > 20
+    assert (vi.site_dir / "search" / meta["dir"]).is_dir()
+
+
 def test_page_edit_renders_that_page_only(vi):
     home = vi.site_dir / "index.html"
     home_before = home.stat().st_mtime_ns
