@@ -233,6 +233,15 @@ def test_the_box_is_labelled_and_announces_results(page, site_url):
     assert page.get_by_role("region", name="Search results").is_visible()
 
 
+@pytest.mark.parametrize("width", [960, 1280])
+def test_on_a_wide_screen_the_box_is_in_the_header_without_the_phone_button(page, site_url,
+                                                                            width):
+    page.set_viewport_size({"width": width, "height": 800})
+    page.goto(site_url)
+    assert page.locator("#nd-search-input").is_visible()
+    assert page.locator("[data-search-toggle]").is_hidden()
+
+
 def test_on_a_phone_the_header_button_opens_the_box(page, site_url):
     page.set_viewport_size({"width": 360, "height": 740})
     page.goto(site_url)
