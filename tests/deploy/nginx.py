@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from scripts.publish import render_nginx_conf
+from tests.support.server import free_port
 
 NGINX = os.environ.get("NGINX", "/usr/sbin/nginx")
 MIME_TYPES = Path("/etc/nginx/mime.types")
@@ -28,12 +29,6 @@ def nginx_or_skip() -> str:
     if os.environ.get("REQUIRE_BROWSER") == "1" or os.environ.get("CI"):
         pytest.fail(message)
     pytest.skip(message)
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def main_conf(prefix: Path, site_conf: Path) -> str:
