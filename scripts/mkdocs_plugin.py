@@ -22,7 +22,7 @@ from mkdocs.structure.pages import Page
 from . import articles, clock, i18n
 from .generated import BuildContext, GeneratedPage, generated_pages
 from .layout import POSTS_DIR, ContentLayout
-from .news import NewsSection
+from .news import NewsSection, shorten_excerpts
 from .pages import source_pages
 from .registries import Registries, load_registries
 
@@ -80,7 +80,7 @@ class BilingualPlugin(BasePlugin[BilingualConfig]):
 
     # Every page is rendered by now and no blog listing is yet (news.py says why).
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
-        self.news.shorten_excerpts(config)
+        shorten_excerpts(config)
         return env
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:

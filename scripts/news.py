@@ -73,26 +73,6 @@ class NewsSection:
                                           self.today, self.include_drafts)
         return [p for a in self.articles for p in author_problems(a, self.registries)]
 
-    # -- on_env --------------------------------------------------------------------
-
-    def shorten_excerpts(self, config: MkDocsConfig) -> int:
-        """Make the blog listings render only each post's excerpt; return how many.
-
-        Runs after every page has been rendered (MkDocs' on_env) and before the listings
-        are, so a post's own page keeps its whole text.
-        """
-        blog = config.plugins.get("material/blog")
-        if blog is None or not hasattr(blog, "blog"):
-            return 0
-        separator = blog.config.post_excerpt_separator
-        shortened = 0
-        for post in blog.blog.posts:
-            excerpt = excerpt_markdown(post.markdown, separator)
-            if excerpt is not None:
-                post.markdown = excerpt
-                shortened += 1
-        return shortened
-
     # -- on_page_context -----------------------------------------------------------
 
     def page_context(self, page: Any, config: MkDocsConfig) -> dict[str, Any]:
@@ -191,3 +171,22 @@ def cover_image(article: Article | None) -> tuple[str | None, str | None]:
 
 #: Where category pages live under the blog (mkdocs.yml: categories_url_format).
 CATEGORIES_URL = "chuyen-muc"
+
+
+def shorten_excerpts(config: MkDocsConfig) -> int:
+    """Make the blog listings render only each post's excerpt; return how many.
+
+    For MkDocs' on_env: every page has been rendered by then and no listing yet, so a
+    post's own page keeps its whole text.
+    """
+    blog = config.plugins.get("material/blog")
+    if blog is None or not hasattr(blog, "blog"):
+        return 0
+    separator = blog.config.post_excerpt_separator
+    shortened = 0
+    for post in blog.blog.posts:
+        excerpt = excerpt_markdown(post.markdown, separator)
+        if excerpt is not None:
+            post.markdown = excerpt
+            shortened += 1
+    return shortened

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
@@ -18,6 +19,7 @@ from scripts.articles import (
 from scripts.generated import BuildContext
 from scripts.i18n import Language
 from scripts.layout import REPO_ROOT, ContentLayout
+from scripts.news import shorten_excerpts
 from scripts.registries import load_registries
 from scripts.related import LIMIT, Candidate, campaign_link, related, score
 
@@ -264,3 +266,17 @@ def test_excerpt_is_the_whole_post_when_the_rest_defines_what_the_head_may_use(r
 
 def test_a_post_without_separator_is_rendered_whole():
     assert excerpt_markdown("Chỉ một đoạn.\n", SEPARATOR) is None
+
+
+def test_listings_get_only_the_excerpt_of_each_post_that_can_be_cut():
+    cut = SimpleNamespace(markdown=f"Mở đầu.\n\n{SEPARATOR}\n\nPhần sau.\n")
+    whole = SimpleNamespace(markdown="Không có dấu tách.\n")
+    blog = SimpleNamespace(config=SimpleNamespace(post_excerpt_separator=SEPARATOR),
+                           blog=SimpleNamespace(posts=[cut, whole]))
+    config = SimpleNamespace(plugins={"material/blog": blog})
+    assert shorten_excerpts(config) == 1
+    assert cut.markdown == f"Mở đầu.\n\n{SEPARATOR}\n\n\u2026\n"
+    assert whole.markdown == "Không có dấu tách.\n"
+    # Without the blog plugin there is nothing to do.
+    assert shorten_excerpts(SimpleNamespace(plugins={})) == 0
+

@@ -106,6 +106,21 @@ def test_the_preview_has_a_search_index_of_its_language(vi):
     assert (vi.site_dir / "search" / meta["dir"]).is_dir()
 
 
+def test_a_search_index_that_fails_is_reported_and_the_preview_still_serves(vi, monkeypatch,
+                                                                            capfd):
+    def broken(*_args):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr("scripts.preview.index_language", broken)
+    before = (vi.site_dir / "search" / "meta.json").read_bytes()
+    vi._index_search()
+    assert ("LỖI / ERROR: không tạo được chỉ mục tìm kiếm / no search index:\n"
+            "  RuntimeError: disk full") in capfd.readouterr().err
+    # Nothing else changed: the site and its last index stay as they were.
+    assert (vi.site_dir / "search" / "meta.json").read_bytes() == before
+    assert (vi.site_dir / "index.html").is_file()
+
+
 def test_page_edit_renders_that_page_only(vi):
     home = vi.site_dir / "index.html"
     home_before = home.stat().st_mtime_ns
