@@ -124,6 +124,9 @@ def build_site(
     `progress`, when given, receives one line per step as the build goes.
     """
     started = time.perf_counter()
+    # Absolute from here on: the MkDocs processes run in `root`, and Material reads our
+    # generated authors file relative to docs_dir, so a relative path would point elsewhere.
+    root = root.absolute()
 
     def step(vi: str, en: str) -> None:
         if progress:
@@ -138,7 +141,7 @@ def build_site(
         raise BuildError(f"mô hình nội dung hỏng / the content model is broken: {error}") from None
     if refused:
         raise BuildError(refused)
-    output = output or root / "site"
+    output = (output or root / "site").absolute()
     languages = site_languages(root)
     builds = language_builds(root, languages)
     output.parent.mkdir(parents=True, exist_ok=True)

@@ -40,3 +40,20 @@ def test_cli_exits_non_zero_on_a_broken_page(broken_project):
     assert "site/ cũ được giữ nguyên" in result.stderr
     assert "khong-ton-tai.md" in result.stderr
     assert folder_digest(broken_project / "site") == before
+
+
+def test_cli_builds_with_relative_root_and_output(tmp_path):
+    """`noidung --root . build --output out` from the project folder, as staff type it.
+
+    Material reads our generated authors file relative to docs_dir, so a relative path
+    once sent it looking in the wrong folder and every article failed.
+    """
+    project = copy_project(tmp_path / "project")
+    result = subprocess.run(
+        [sys.executable, "-m", "scripts", "--root", ".", "build", "--output", "out"],
+        cwd=project, capture_output=True, text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "0 cảnh báo" in result.stderr + result.stdout
+    assert (project / "out" / "tin-bai" / "index.html").is_file()
+    assert (project / "out" / "en" / "tin-bai" / "index.html").is_file()
