@@ -127,6 +127,19 @@ def test_english_lists_only_translated_articles_with_their_english_text(layout):
     assert en[0].meta["tags"] == ["gia-dinh", "bao-luc-gia-dinh"]
 
 
+def test_the_published_list_is_read_again_after_an_edit_or_a_new_file(layout):
+    """The list is remembered during a build; `serve` must still see each edit at once."""
+    first = language_articles(layout, "vi", "vi", TODAY)
+    first.clear()  # a caller's change to its list is not seen by the next caller
+    assert [a.id for a in language_articles(layout, "vi", "vi", TODAY)] == ["moi", "cu"]
+    posts = layout.language_docs("vi") / "tin-bai" / "posts"
+    write(posts / "moi.md", post("moi", "2025-06-16").replace("Bài moi", "Bài mới sửa"))
+    write(posts / "them.md", post("them", "2025-07-01"))
+    after = language_articles(layout, "vi", "vi", TODAY)
+    assert [a.id for a in after] == ["them", "moi", "cu"]
+    assert after[1].meta["title"] == "Bài mới sửa"
+
+
 def test_preview_shows_drafts_and_future_articles(layout):
     ids = [a.id for a in language_articles(layout, "vi", "vi", TODAY, include_drafts=True)]
     assert ids == ["tuong-lai", "moi", "nhap", "cu"]
