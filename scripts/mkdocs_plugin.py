@@ -19,7 +19,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from . import articles, clock, i18n
+from . import articles, blog_speedups, clock, i18n
 from .generated import BuildContext, GeneratedPage, generated_pages
 from .layout import POSTS_DIR, ContentLayout
 from .news import NewsSection, shorten_excerpts
@@ -58,6 +58,7 @@ class BilingualPlugin(BasePlugin[BilingualConfig]):
         self.today = clock.today()
         config.watch.extend(str(p) for p in (self.layout.docs, self.layout.campaigns) if p.is_dir())
         self._configure_blog(config)
+        blog_speedups.read_posts_with_libyaml()
         self.news = NewsSection(self.layout, self.language, self.languages, self.registries,
                                 self.today, include_drafts=self.is_serve)
         self.news.configure_tags(config)
@@ -72,6 +73,11 @@ class BilingualPlugin(BasePlugin[BilingualConfig]):
         self._add_generated_pages(files, config)
         self._add_untranslated_pages(files, config)
         return files
+
+    # The blog plugin made its list of posts in on_files; no page is rendered yet.
+    def on_nav(self, nav, *, config: MkDocsConfig, files: Files):
+        blog_speedups.index_post_membership(config.plugins.get("material/blog"))
+        return nav
 
     def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav):
         context["i18n"] = self._page_languages(page.url, bool(page.meta.get("untranslated")))
