@@ -13,7 +13,6 @@ import copy
 import datetime as dt
 import re
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -56,28 +55,16 @@ def article_files(layout: ContentLayout, lang: str) -> dict[str, Path]:
     return {p.stem: p for p in sorted(folder.glob("*.md"))} if folder.is_dir() else {}
 
 
-def _parse(path: Path) -> frontmatter.MarkdownDocument:
-    stat = path.stat()
-    return _parse_cached(str(path), stat.st_mtime_ns, stat.st_size)
-
-
-# Campaign pages, tag pages and the page catalogue of both languages all read
-# the same articles during one build: parse each file once (until it changes). Unbounded:
-# a bound below the number of article files (both languages) made every lookup a miss.
-@cache
-def _parse_cached(path: str, _mtime_ns: int, _size: int) -> frontmatter.MarkdownDocument:
-    return frontmatter.parse(Path(path).read_text("utf-8"))
-
-
 def load_article(layout: ContentLayout, article_id: str, lang: str, original_lang: str) -> Article:
     """Read an article in `lang`, taking shared metadata from the original."""
-    original = _parse(layout.language_docs(original_lang) / POSTS_DIR / f"{article_id}.md")
+    posts = layout.language_docs(original_lang) / POSTS_DIR
+    original = frontmatter.read(posts / f"{article_id}.md")
     meta = copy.deepcopy(original.meta)
     body = original.body
     path = layout.language_docs(lang) / POSTS_DIR / f"{article_id}.md"
     translated = lang == original_lang or path.exists()
     if lang != original_lang and path.exists():
-        translation = _parse(path)
+        translation = frontmatter.read(path)
         for key in TRANSLATED_FIELDS:
             if key in translation.meta:
                 meta[key] = translation.meta[key]

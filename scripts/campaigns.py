@@ -415,7 +415,7 @@ def related_articles_index(context: BuildContext,
     found: dict[str, list[tuple[dt.date, Link]]] = {}
     for article_id, path in article_files(context.layout, original).items():
         try:
-            named = frontmatter.parse(path.read_text("utf-8")).meta.get("campaign")
+            named = frontmatter.read(path).meta.get("campaign")
         except Exception:  # a broken article is the validator's business
             continue
         targets = set(listed.get(article_id, ()))

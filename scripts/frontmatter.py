@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
 from typing import Any
 
 import yaml
@@ -47,6 +49,22 @@ def parse(text: str) -> MarkdownDocument:
     if not isinstance(meta, dict):
         raise FrontMatterError("front matter must be a mapping of 'field: value' lines")
     return MarkdownDocument(meta, body, line)
+
+
+def read(path: Path) -> MarkdownDocument:
+    """The parsed file, read once per version of the file (its time and size).
+
+    Shared between callers: do not change it (copy its `meta` first). Campaign pages,
+    module pages, the page catalogues of both languages and the translation report
+    read the same files in every language build.
+    """
+    stat = path.stat()
+    return _read_cached(str(path), stat.st_mtime_ns, stat.st_size)
+
+
+@cache
+def _read_cached(path: str, _mtime_ns: int, _size: int) -> MarkdownDocument:
+    return parse(Path(path).read_text("utf-8-sig"))
 
 
 #: libyaml, when PyYAML has it: ten times faster than pure Python, and front matter is read

@@ -28,7 +28,7 @@ class SourcePage:
 
 def _title_of(path: Path) -> str:
     try:
-        doc = frontmatter.parse(path.read_text("utf-8"))
+        doc = frontmatter.read(path)
     except Exception:  # a broken file is the validator's business, not the catalogue's
         return path.stem
     if doc.meta.get("title"):

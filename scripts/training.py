@@ -18,6 +18,7 @@ Anchors are fixed ids, the same in both languages (`#muc-tieu`, `#tai-lieu`,
 from __future__ import annotations
 
 import calendar
+import copy
 import datetime as dt
 import functools
 import html
@@ -253,12 +254,12 @@ def _merge_items(original: list, translated: list, key: str, text_keys: tuple[st
 def load_module(layout: ContentLayout, module_id: str, lang: str, original_lang: str) -> Module:
     """Read a module in `lang`, taking shared metadata from the original."""
     original_path = layout.language_docs(original_lang) / TRAINING_DIR / f"{module_id}.md"
-    original = frontmatter.parse(original_path.read_text("utf-8"))
-    meta = dict(original.meta)
+    original = frontmatter.read(original_path)
+    meta = copy.deepcopy(original.meta)
     body = original.body
     if lang != original_lang:
         path = layout.language_docs(lang) / TRAINING_DIR / f"{module_id}.md"
-        translation = frontmatter.parse(path.read_text("utf-8"))
+        translation = frontmatter.read(path)
         for field_name in TRANSLATED_FIELDS:
             if field_name in translation.meta:
                 meta[field_name] = translation.meta[field_name]

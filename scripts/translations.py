@@ -143,7 +143,7 @@ def _rel(path: Path, root: Path) -> str:
 
 def _recorded_hash(path: Path) -> str | None:
     try:
-        meta = frontmatter.parse(path.read_text("utf-8-sig")).meta
+        meta = frontmatter.read(path).meta
     except Exception:  # broken files are reported by the validator
         return None
     value = meta.get("source_hash")
