@@ -12,8 +12,10 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -87,8 +89,9 @@ def root_site_url(root: Path = REPO_ROOT) -> str:
             or "http://127.0.0.1:8000/")
 
 
-def _run_builds(builds: list[LanguageBuild], out: Path, root: Path, quiet: bool) -> list[str]:
-    """Start every language build at once; return the output of each (warnings counted)."""
+def _start_builds(builds: list[LanguageBuild], out: Path, root: Path
+                  ) -> list[tuple[LanguageBuild, subprocess.Popen]]:
+    """Start every language's MkDocs build at once, each in its own process."""
     procs = []
     for b in builds:
         cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file",
@@ -97,9 +100,24 @@ def _run_builds(builds: list[LanguageBuild], out: Path, root: Path, quiet: bool)
         procs.append((b, subprocess.Popen(
             cmd, cwd=root, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
         )))
+    return procs
+
+
+def _stop_builds(procs: list[tuple[LanguageBuild, subprocess.Popen]]) -> None:
+    for _, proc in procs:
+        proc.kill()
+        proc.communicate()
+
+
+def _finish_builds(procs: list[tuple[LanguageBuild, subprocess.Popen]], quiet: bool
+                   ) -> list[str]:
+    """Wait for the builds; return the output of each (warnings counted)."""
+    # Read every pipe at once: a build whose output filled its pipe while we waited on
+    # another would stop (MkDocs lists every page left out of the nav: 50 KB at 2,000).
+    with ThreadPoolExecutor(max_workers=len(procs)) as readers:
+        texts = list(readers.map(lambda item: item[1].communicate()[0], procs))
     outputs, failed = [], []
-    for b, proc in procs:
-        text, _ = proc.communicate()
+    for (b, proc), text in zip(procs, texts, strict=True):
         outputs.append(text)
         if not quiet or proc.returncode:
             for line in text.splitlines():
@@ -132,24 +150,33 @@ def build_site(
         if progress:
             progress(f"[{time.perf_counter() - started:5.1f} s] {vi} / {en}")
 
-    # The same checks as `noidung validate`, before anything is built: on an error the
-    # previous site/ is never touched.
-    step("kiểm tra nội dung", "validating the content")
-    try:
-        refused = build_gate(root)
-    except SchemaError as error:
-        raise BuildError(f"mô hình nội dung hỏng / the content model is broken: {error}") from None
-    if refused:
-        raise BuildError(refused)
     output = (output or root / "site").absolute()
+    remover = _remove_previous_site(output)
     languages = site_languages(root)
     builds = language_builds(root, languages)
     output.parent.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix=".site-build-", dir=output.parent))
     try:
-        step("dựng " + ", ".join(b.lang for b in builds) + " song song",
-             "building " + ", ".join(b.lang for b in builds) + " in parallel")
-        outputs = _run_builds(builds, work, root, quiet)
+        step("kiểm tra nội dung; dựng " + ", ".join(b.lang for b in builds) + " song song",
+             "validating the content; building " + ", ".join(b.lang for b in builds)
+             + " in parallel")
+        # The builds write only into `work`, so they start at once and the same checks
+        # as `noidung validate` run beside them (one core would wait otherwise). On an
+        # error the builds are stopped and the previous site/ is never touched.
+        procs = _start_builds(builds, work, root)
+        try:
+            refused = build_gate(root)
+        except SchemaError as error:
+            _stop_builds(procs)
+            raise BuildError(
+                f"mô hình nội dung hỏng / the content model is broken: {error}") from None
+        except BaseException:
+            _stop_builds(procs)
+            raise
+        if refused:
+            _stop_builds(procs)
+            raise BuildError(refused)
+        outputs = _finish_builds(procs, quiet)
         joined = work / builds[0].lang
         shutil.rmtree(work / "cache", ignore_errors=True)
         for b, language in zip(builds[1:], languages[1:], strict=True):
@@ -174,6 +201,7 @@ def build_site(
             publish.prepare_site(joined)
         except publish.PublishError as error:
             raise BuildError(str(error)) from error
+        remover.join()
         _replace(joined, output)
     finally:
         shutil.rmtree(work, ignore_errors=True)
@@ -181,11 +209,27 @@ def build_site(
     return report
 
 
+def previous_site(output: Path) -> Path:
+    """Where the site a build replaced waits until the next build deletes it."""
+    return output.with_name(f".{output.name}.old")
+
+
+def _remove_previous_site(output: Path) -> threading.Thread:
+    """Delete the site the last build replaced, in the background, while this one builds.
+
+    Deleting a 2,000-page site (15,000 files) took 1.8-2.4 s, nearly all of it waiting
+    on the disk; done during the MkDocs builds, which wait on the processor, it is free.
+    """
+    remover = threading.Thread(target=shutil.rmtree, args=(previous_site(output), True),
+                               name="remove-previous-site", daemon=True)
+    remover.start()
+    return remover
+
+
 def _replace(new: Path, output: Path) -> None:
-    """Swap the finished folder in; the old site is removed only after the swap."""
-    old = output.with_name(output.name + ".old")
-    shutil.rmtree(old, ignore_errors=True)
+    """Swap the finished folder in; the old site becomes previous_site(output)."""
+    old = previous_site(output)
+    shutil.rmtree(old, ignore_errors=True)  # normally already gone: _remove_previous_site
     if output.exists():
         output.rename(old)
     new.rename(output)
-    shutil.rmtree(old, ignore_errors=True)

@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from scripts.build import BuildError, build_site
+from scripts.build import BuildError, _remove_previous_site, build_site, previous_site
 from tests.support.sitecopy import add_previous_site, copy_project, folder_digest
 
 
@@ -57,3 +57,16 @@ def test_cli_builds_with_relative_root_and_output(tmp_path):
     assert "0 cảnh báo" in result.stderr + result.stdout
     assert (project / "out" / "tin-bai" / "index.html").is_file()
     assert (project / "out" / "en" / "tin-bai" / "index.html").is_file()
+
+
+def test_the_replaced_site_waits_beside_and_the_next_build_deletes_it(tmp_path):
+    """The swap keeps the old site as .site.old; deleting it overlaps the next build."""
+    project = copy_project(tmp_path / "project")
+    add_previous_site(project)
+    build_site(project)
+    old = previous_site(project / "site")
+    assert (old / "index.html").read_text("utf-8") == "<p>previous site</p>"
+    assert "previous site" not in (project / "site" / "index.html").read_text("utf-8")
+    _remove_previous_site(project / "site").join()  # what the next build starts with
+    assert not old.exists()
+    assert (project / "site" / "tin-bai" / "index.html").is_file()
