@@ -13,6 +13,7 @@ Each build only knows its own pages. Once both are done, this module:
 from __future__ import annotations
 
 import gzip
+import os
 import posixpath
 import re
 from collections.abc import Iterable
@@ -55,15 +56,19 @@ def page_url(file: Path, lang_dir: Path) -> str:
 def built_pages(site: Path, languages: list[Language]) -> dict[str, dict[str, BuiltPage]]:
     """HTML pages per language, by URL (the other languages' folders excluded)."""
     result: dict[str, dict[str, BuiltPage]] = {}
-    others = [language_dir(site, x) for x in languages if x.root.strip("/")]
+    others = {str(language_dir(site, x)) for x in languages if x.root.strip("/")}
     for language in languages:
         folder = language_dir(site, language)
         pages = {}
-        for file in folder.rglob("*.html"):
-            if folder == site and any(o in file.parents for o in others):
-                continue
-            url = page_url(file, folder)
-            pages[url] = BuiltPage(language.code, url, file)
+        # os.walk, not rglob: the other languages' folders are pruned, not walked and
+        # then filtered (3,000 pages: 0.12 s a call, and four steps ask).
+        for dirpath, dirnames, filenames in os.walk(folder):
+            dirnames[:] = sorted(d for d in dirnames if os.path.join(dirpath, d) not in others)
+            for name in sorted(filenames):
+                if name.endswith(".html"):
+                    file = Path(dirpath, name)
+                    url = page_url(file, folder)
+                    pages[url] = BuiltPage(language.code, url, file)
         result[language.code] = pages
     return result
 
