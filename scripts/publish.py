@@ -308,13 +308,17 @@ def compress_files(paths: list[Path]) -> list[tuple[int, int, int]]:
 def precompress(site: Path, workers: int | None = None) -> CompressionReport:
     """Precompress every text file of `site` (zlib and brotli release the GIL: threads).
 
-    Files with the same content are compressed once: each language build carries its
+    Assets with the same content are compressed once: each language build carries its
     own copy of the theme's assets.
     """
     started = time.perf_counter()
-    groups: dict[bytes, list[Path]] = {}
+    groups: dict[bytes | str, list[Path]] = {}
     for path in compressible_files(site):
-        groups.setdefault(hashlib.sha256(path.read_bytes()).digest(), []).append(path)
+        if path.suffix == ".html":
+            # Pages are not copies of each other: no need to read 80 MB twice to learn it.
+            groups[str(path)] = [path]
+        else:
+            groups.setdefault(hashlib.sha256(path.read_bytes()).digest(), []).append(path)
     # Largest first, so that the threads finish at about the same time.
     work = sorted(groups.values(), key=lambda paths: -paths[0].stat().st_size)
     with ThreadPoolExecutor(max_workers=workers or os.cpu_count() or 1) as pool:
