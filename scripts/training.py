@@ -310,8 +310,12 @@ def format_date(day: dt.date, lang: str) -> str:
 def qr_svg(url: str, title: str) -> str:
     """An inline SVG QR code of `url` (segno; scaled, with the standard quiet zone)."""
     qr = segno.make(url, error="m", micro=False)
-    svg = qr.svg_inline(scale=4, title=title, svgclass="training-qr__code", lineclass=None)
-    return svg.replace("<svg ", '<svg role="img" ', 1)
+    # viewBox (omitsize) lets print.css scale the code to 30 mm without cutting it off;
+    # width and height keep its size on screen.
+    svg = qr.svg_inline(scale=4, title=title, svgclass="training-qr__code", lineclass=None,
+                        omitsize=True)
+    width, height = qr.symbol_size(scale=4)
+    return svg.replace("<svg ", f'<svg role="img" width="{width}" height="{height}" ', 1)
 
 
 def _audience_names(module: Module, registries: Registries, lang: str) -> list[str]:

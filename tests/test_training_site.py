@@ -129,7 +129,12 @@ def test_printout_has_content_but_no_navigation_or_search(page, site_url, path):
         assert short.is_visible()
         assert short.inner_text() == root_site_url(REPO_ROOT) + path.split("tap-huan")[0] + "m/m03/"
         assert page.locator(".training-card__code").inner_text() == "M03"
-        assert page.locator(".training-qr svg").is_visible()
+        qr = page.locator(".training-qr svg")
+        assert qr.is_visible()
+        # Printed at 30 mm: scaled whole (a QR without a viewBox was cut off), still readable.
+        assert 100 <= qr.bounding_box()["width"] <= 125
+        decoded = zxingcpp.read_barcodes(Image.open(io.BytesIO(qr.screenshot(scale="device"))))
+        assert [d.text for d in decoded] == [short.inner_text()]
         assert not page.locator("button[data-copy]").is_visible()
         # Chromium can make the printout itself.
         pdf = page.pdf(format="A4")
