@@ -24,10 +24,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "language_name_en": "tiếng Anh",
         "switch_to": "Chuyển sang {language}",
         "select_language": "Chọn ngôn ngữ",
-        "hotline": "Tổng đài quốc gia bảo vệ trẻ em: gọi 111, miễn phí, 24/7",
+        "hotline": "Tổng đài quốc gia bảo vệ trẻ em: gọi {number}, miễn phí, 24/7",
         "not_found_title": "Không tìm thấy trang",
         "not_found_body": "Trang bạn tìm không có hoặc đã được chuyển đi.",
         "not_found_home": "Về trang chủ",
+        # The title of the ¶ link beside each heading (Python-Markdown's toc).
+        "permalink_title": "Liên kết đến mục này",
     },
     "en": {
         "untranslated_title": "This page is not yet translated into English",
@@ -38,10 +40,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "language_name_en": "English",
         "switch_to": "Switch to {language}",
         "select_language": "Select language",
-        "hotline": "National child protection hotline: call 111, free, 24/7",
+        "hotline": "National child protection hotline: call {number}, free, 24/7",
         "not_found_title": "Page not found",
         "not_found_body": "The page you are looking for does not exist or has moved.",
         "not_found_home": "Go to the home page",
+        "permalink_title": "Link to this section",
     },
 }
 

@@ -19,7 +19,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from . import articles, blog_speedups, clock, i18n
+from . import articles, blog_speedups, clock, hotlines, i18n
 from .generated import BuildContext, GeneratedPage, generated_pages
 from .layout import POSTS_DIR, ContentLayout
 from .news import NewsSection, shorten_excerpts
@@ -58,6 +58,9 @@ class BilingualPlugin(BasePlugin[BilingualConfig]):
         self.today = clock.today()
         config.watch.extend(str(p) for p in (self.layout.docs, self.layout.campaigns) if p.is_dir())
         self._configure_blog(config)
+        # toc's ¶ link is titled "Permanent link" in every language otherwise.
+        config.mdx_configs.setdefault("toc", {})["permalink_title"] = (
+            i18n.MESSAGES[self.lang]["permalink_title"])
         blog_speedups.read_posts_with_libyaml()
         self.news = NewsSection(self.layout, self.language, self.languages, self.registries,
                                 self.today, include_drafts=self.is_serve)
@@ -78,6 +81,9 @@ class BilingualPlugin(BasePlugin[BilingualConfig]):
     def on_nav(self, nav, *, config: MkDocsConfig, files: Files):
         blog_speedups.index_post_membership(config.plugins.get("material/blog"))
         return nav
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files):
+        return hotlines.link_hotlines(html, self.registries.hotline_numbers())
 
     def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav):
         context["i18n"] = self._page_languages(page.url, bool(page.meta.get("untranslated")))

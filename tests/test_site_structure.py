@@ -36,9 +36,13 @@ def test_every_page_declares_the_language_of_its_root(built_site, pages):
 def test_theme_strings_are_in_the_page_language(built_site):
     vi = soup(built_site / "index.html")
     en = soup(built_site / "en" / "index.html")
-    # Material's own Vietnamese strings, not English ones.
-    assert vi.find("a", class_="md-skip").get_text(strip=True) == "Bỏ qua"
+    # Vietnamese strings, not English ones (ours where Material's say too little).
+    assert vi.find("a", class_="md-skip").get_text(strip=True) == "Đến nội dung chính"
     assert en.find("a", class_="md-skip").get_text(strip=True) == "Skip to content"
+    contact_vi = soup(built_site / "lien-he" / "index.html")
+    contact_en = soup(built_site / "en" / "lien-he" / "index.html")
+    assert {a["title"] for a in contact_vi.select("a.headerlink")} == {"Liên kết đến mục này"}
+    assert {a["title"] for a in contact_en.select("a.headerlink")} == {"Link to this section"}
     assert vi.find("label", attrs={"for": "nd-search-input"}).get_text(strip=True) == "Tìm kiếm"
     assert en.find("label", attrs={"for": "nd-search-input"}).get_text(strip=True) == "Search"
 
@@ -156,3 +160,15 @@ def test_404_pages_speak_their_language(built_site):
     assert en.h1.get_text() == "404 · Page not found"
     assert vi.find("a", string="Về trang chủ")["href"] == "/"
     assert en.find("a", string="Go to the home page")["href"] == "/en/"
+
+
+@pytest.mark.parametrize("root", ["", "en/"])
+def test_hotline_numbers_are_tap_to_call(built_site, root):
+    """A reader in a crisis on a phone calls with one tap, wherever the number is shown."""
+    def tel_links(path):
+        return sorted({a["href"] for a in soup(built_site / root / path).select('a[href^="tel:"]')})
+
+    assert tel_links("lien-he/index.html") == ["tel:111", "tel:113", "tel:115"]
+    assert tel_links("index.html") == ["tel:111"]
+    assert tel_links("404.html") == ["tel:111"]
+    assert "tel:111" in tel_links("tin-bai/2024/06/tong-dai-111/index.html")

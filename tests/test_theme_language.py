@@ -24,6 +24,8 @@ CHANGED = {
     "rss.created": "Nguồn tin RSS",  # "RSS feed"
     "rss.updated": "Nguồn tin RSS của nội dung cập nhật",  # "RSS feed of updated content"
     "search.result.initializer": "Đang chuẩn bị tìm kiếm",  # "Initializing search"
+    "action.skip": "Đến nội dung chính",  # "Bỏ qua": "skip", without saying to what
+    "blog.categories.in": "Thuộc chuyên mục",  # "Trong" (in) before the category names
 }
 
 
