@@ -255,6 +255,10 @@ def test_on_a_phone_the_header_button_opens_the_box(page, site_url):
     box.press_sequentially("dinh")
     page.wait_for_function(WAIT_FOR, arg="dinh", timeout=TIMEOUT)
     assert page.locator(".nd-search__link").first.is_visible()
+    # The results cover the page to the bottom of the screen: no page text shows below
+    # them, where it read as one more result.
+    panel = page.locator(".nd-search__results").bounding_box()
+    assert panel["y"] + panel["height"] >= 740 - 1
     page.keyboard.press("Escape")  # closes the results
     page.keyboard.press("Escape")  # closes the box, focus back on the button
     assert box.is_hidden()
