@@ -306,6 +306,7 @@ def calendar_markdown(context: BuildContext, campaigns: list[Campaign], feed_url
     out.append(f"[{text(lang, 'subscribe')}]({relative_link(src, ICS_FILE)})"
                '{ .md-button type="text/calendar" }\n\n')
     out.append(f"{text(lang, 'subscribe_help')} `{feed_url}`\n\n")
+    out.append(f"{text(lang, 'calendar_hint')}\n{{ .campaign-calendar__hint }}\n\n")
     years = sorted({y for c in campaigns for y in range(c.start.year, c.end.year + 1)},
                    reverse=True)
     for year in years:

@@ -84,8 +84,9 @@ TEXT: dict[str, dict[str, str]] = {
         "campaign": "Chiến dịch",
         "subscribe": "Đăng ký lịch (iCalendar)",
         "subscribe_help": "Thêm địa chỉ của tệp này vào ứng dụng lịch (Google Lịch, Outlook, "
-        "Lịch của điện thoại) để luôn thấy các chiến dịch mới; tệp được cập nhật mỗi khi trang "
-        "được dựng lại.",
+        "Lịch của điện thoại) để luôn thấy các chiến dịch mới; tệp được cập nhật mỗi khi có "
+        "chiến dịch mới hoặc chiến dịch thay đổi.",
+        "calendar_hint": "Trên điện thoại, vuốt bảng sang ngang để xem đủ 12 tháng.",
         "filter": "Lọc theo chủ đề",
         "all_topics": "Tất cả",
         "topic_title": "Chiến dịch về chủ đề «{topic}»",
@@ -128,7 +129,8 @@ TEXT: dict[str, dict[str, str]] = {
         "subscribe": "Subscribe to the calendar (iCalendar)",
         "subscribe_help": "Add the address of this file to your calendar app (Google Calendar, "
         "Outlook, your phone's calendar) to see new campaigns as they are announced; the file is "
-        "updated every time the site is rebuilt.",
+        "updated whenever a campaign is added or changed.",
+        "calendar_hint": "On a phone, swipe the table sideways to see all twelve months.",
         "filter": "Filter by topic",
         "all_topics": "All",
         "topic_title": "Campaigns on “{topic}”",

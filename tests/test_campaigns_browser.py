@@ -90,3 +90,29 @@ def test_switching_language_keeps_the_campaign_page(page, site_url, path):
         page.locator("a[data-i18n-switch]").click()
     assert page.url == site_url + "en/" + path
     assert page.locator("html").get_attribute("lang") == "en"
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_the_calendar_year_fits_a_desktop_and_keeps_names_in_view_on_a_phone(page, site_url,
+                                                                           lang):
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.goto(site_url + PREFIX[lang] + "chien-dich/lich/")
+    wraps = page.locator(".campaign-calendar .md-typeset__scrollwrap")
+    assert wraps.count() >= 3
+    for i in range(wraps.count()):
+        # All twelve months show without scrolling sideways (they were cut off at June).
+        assert wraps.nth(i).evaluate("w => w.scrollWidth <= w.clientWidth + 1"), i
+    assert page.locator(".campaign-calendar__hint").is_hidden()
+
+    page.set_viewport_size({"width": 390, "height": 844})
+    assert page.locator(".campaign-calendar__hint").is_visible()
+    wrap = wraps.first
+    wrap.evaluate("w => { w.scrollLeft = w.scrollWidth; }")
+    name = wrap.locator("td:first-child a").first
+    box = name.bounding_box()
+    # Swiped to December, the campaign's name still shows at the left edge.
+    assert box["x"] >= 0 and box["x"] + box["width"] <= 390
+    assert name.evaluate("a => document.elementFromPoint(a.getBoundingClientRect().x + 4,"
+                         " a.getBoundingClientRect().y + 4) === a || a.contains("
+                         "document.elementFromPoint(a.getBoundingClientRect().x + 4,"
+                         " a.getBoundingClientRect().y + 4))")
