@@ -41,7 +41,7 @@ from .campaigns import (
     write_text_atomic,
 )
 from .generated import BuildContext, GeneratedPage
-from .i18n import absolute_url
+from .i18n import MESSAGES, absolute_url
 
 INDEX_SRC = f"{SECTION}/index.md"
 CALENDAR_SRC = f"{CALENDAR_DIR}/index.md"
@@ -158,13 +158,11 @@ def campaign_page(context: BuildContext, campaign: Campaign,
     modules = related_modules(context, campaign)
     if modules:
         out.append(f"## {text(lang, 'modules')} {{ #modules }}\n\n")
-        out.extend(f"- [{escape_md(m.title)}]({relative_link(src, m.src_uri)})"
-                   "{ data-related=\"module\" }\n" for m in modules)
+        out.extend(_related_item(lang, src, m, "module") for m in modules)
         out.append("\n")
     if articles:
         out.append(f"## {text(lang, 'articles')} {{ #articles }}\n\n")
-        out.extend(f"- [{escape_md(a.title)}]({relative_link(src, a.src_uri)})"
-                   "{ data-related=\"article\" }\n" for a in articles)
+        out.extend(_related_item(lang, src, a, "article") for a in articles)
         out.append("\n")
     out.append(f"[{text(lang, 'all_campaigns')}]({relative_link(src, INDEX_SRC)}) · "
                f"[{text(lang, 'calendar')}]({relative_link(src, CALENDAR_SRC)})\n")
@@ -292,6 +290,18 @@ def _days_in_month(campaign: Campaign, year: int, month: int) -> str:
     if start > end:
         return ""
     return str(start.day) if start == end else f"{start.day}–{end.day}"
+
+
+def _related_item(lang: str, src: str, link: Link, kind: str) -> str:
+    """A list item linking a related page; an untranslated one says in which language it is
+    (its title is in that language, and it leads to the "not yet translated" page)."""
+    attrs = f'data-related="{kind}"'
+    note = ""
+    if link.untranslated_from:
+        attrs += f' lang="{link.untranslated_from}"'
+        language = MESSAGES[lang][f"language_name_{link.untranslated_from}"]
+        note = f" ({text(lang, 'only_in', language=language)})"
+    return f"- [{escape_md(link.title)}]({relative_link(src, link.src_uri)}){{ {attrs} }}{note}\n"
 
 
 def calendar_markdown(context: BuildContext, campaigns: list[Campaign], feed_url: str) -> str:

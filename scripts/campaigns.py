@@ -87,6 +87,7 @@ TEXT: dict[str, dict[str, str]] = {
         "Lịch của điện thoại) để luôn thấy các chiến dịch mới; tệp được cập nhật mỗi khi có "
         "chiến dịch mới hoặc chiến dịch thay đổi.",
         "calendar_hint": "Trên điện thoại, vuốt bảng sang ngang để xem đủ 12 tháng.",
+        "only_in": "chỉ có bằng {language}",
         "filter": "Lọc theo chủ đề",
         "all_topics": "Tất cả",
         "topic_title": "Chiến dịch về chủ đề «{topic}»",
@@ -131,6 +132,7 @@ TEXT: dict[str, dict[str, str]] = {
         "Outlook, your phone's calendar) to see new campaigns as they are announced; the file is "
         "updated whenever a campaign is added or changed.",
         "calendar_hint": "On a phone, swipe the table sideways to see all twelve months.",
+        "only_in": "in {language} only",
         "filter": "Filter by topic",
         "all_topics": "All",
         "topic_title": "Campaigns on “{topic}”",
@@ -363,6 +365,9 @@ class Link:
 
     title: str
     src_uri: str
+    #: The language of the title when the page is not translated (the link leads to the
+    #: stand-in page), else "".
+    untranslated_from: str = ""
 
 
 def related_modules(context: BuildContext, campaign: Campaign) -> list[Link]:
@@ -381,7 +386,8 @@ def related_modules(context: BuildContext, campaign: Campaign) -> list[Link]:
             path = original
         else:
             continue
-        links.append(Link(_title_of(path, module_id), src))
+        from_lang = "" if path == own else context.original_lang
+        links.append(Link(_title_of(path, module_id), src, from_lang))
     return links
 
 
@@ -430,7 +436,8 @@ def related_articles_index(context: BuildContext,
             continue
         own = context.layout.language_docs(context.lang) / "tin-bai/posts" / f"{article_id}.md"
         src = f"tin-bai/posts/{article_id}.md" if own.is_file() else url_to_src(article.url)
-        link = Link(str(article.meta.get("title") or article_id), src)
+        link = Link(str(article.meta.get("title") or article_id), src,
+                    "" if own.is_file() else original)
         for campaign_id in targets:
             found.setdefault(campaign_id, []).append((article.date, link))
     return {cid: [link for _, link in sorted(items, key=lambda x: (x[0], x[1].src_uri),

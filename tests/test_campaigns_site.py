@@ -90,6 +90,22 @@ def test_the_programme_links_its_article_in_both_languages(built_site):
             assert resolve_href(built_site, page, link["href"]).is_file(), link["href"]
 
 
+def test_an_untranslated_related_page_says_its_language(built_site):
+    """An English reader is told before following a Vietnamese title to its stand-in page."""
+    checked = 0
+    for prefix, lang in (("", "vi"), ("en/", "en")):
+        for campaign in load_campaigns(LAYOUT, lang):
+            page = built_site / prefix / "chien-dich" / campaign.id / "index.html"
+            for link in soup(page).select("a[data-related]"):
+                target = resolve_href(built_site, page, link["href"])
+                stand_in = "noindex" in target.read_text("utf-8")
+                item = link.parent.get_text(" ", strip=True)
+                assert (link.get("lang") == "vi") == stand_in, (page, link["href"])
+                assert item.endswith("(in Vietnamese only)") == stand_in, item
+                checked += stand_in
+    assert checked >= 1  # the English Family Day 2025 page lists a Vietnamese-only article
+
+
 @pytest.mark.parametrize("lang", ["vi", "en"])
 def test_related_modules_that_exist_are_linked(built_site, lang):
     for campaign in load_campaigns(LAYOUT, lang):
