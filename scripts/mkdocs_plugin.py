@@ -163,10 +163,13 @@ class BilingualPlugin(BasePlugin[BilingualConfig]):
 
     def _add_untranslated_pages(self, files: Files, config: MkDocsConfig) -> None:
         mine = source_pages(self._context(self.lang), self._generated)
+        #: URLs at which each other language's build shows only a stand-in page.
+        self._stand_ins: dict[str, set[str]] = {}
         for other in self.languages:
             if other.code == self.lang:
                 continue
             theirs = source_pages(self._context(other.code))
+            self._stand_ins[other.code] = {url for url in mine if url not in theirs}
             for url, page in theirs.items():
                 if url in mine:
                     continue
@@ -190,6 +193,9 @@ class BilingualPlugin(BasePlugin[BilingualConfig]):
                 "href": urlsplit(i18n.absolute_url(self.root_site_url, lang.root, "")).path
                 if is_404 else i18n.relative_href(url, self.language.root, lang.root, target),
                 "url": i18n.absolute_url(self.root_site_url, lang.root, target),
+                # A stand-in is not a translation: no hreflang link to it (the switcher
+                # still leads there, where the reader finds the original).
+                "stand_in": url in getattr(self, "_stand_ins", {}).get(lang.code, ()),
             })
         return {
             "lang": self.lang,

@@ -62,11 +62,16 @@ def test_hreflang_links_point_to_existing_pages(built_site, pages):
         doc = soup(page)
         links = doc.find_all("link", rel="alternate", hreflang=True)
         langs = {link["hreflang"] for link in links}
-        if doc.find("meta", attrs={"name": "robots", "content": "noindex"}) is None:
+        indexable = doc.find("meta", attrs={"name": "robots", "content": "noindex"}) is None
+        if indexable:
             assert "x-default" in langs, page
         for link in links:
             target = url_to_file(built_site, base, link["href"])
             assert target is not None and target.exists(), (page, link["href"])
+            # A "not yet translated" stand-in is no alternate: search engines would send
+            # readers of that language to a page without the content.
+            if indexable:
+                assert 'content="noindex"' not in target.read_text("utf-8"), (page, link["href"])
             checked += 1
     print(f"[hreflang] {checked} alternate links resolved")
     assert checked > 0
