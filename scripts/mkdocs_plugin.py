@@ -19,7 +19,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from . import articles, blog_speedups, clock, hotlines, i18n
+from . import articles, blog_speedups, clock, hotlines, i18n, nav_sections
 from .generated import BuildContext, GeneratedPage, generated_pages
 from .layout import POSTS_DIR, ContentLayout
 from .news import NewsSection, shorten_excerpts
@@ -88,7 +88,20 @@ class BilingualPlugin(BasePlugin[BilingualConfig]):
     def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav):
         context["i18n"] = self._page_languages(page.url, bool(page.meta.get("untranslated")))
         context.update(self.news.page_context(page, config))
+        # A generated page outside the menu: mark its section's tab as current while the
+        # page renders (MkDocs resets `active` after each page; on_post_page undoes ours).
+        self._section = None
+        if nav is not None and not any(item.active for item in nav.items):
+            self._section = nav_sections.section_page(page.url, _menu_pages(nav))
+            if self._section is not None:
+                self._section.active = True
         return context
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        if getattr(self, "_section", None) is not None:
+            self._section.active = False
+            self._section = None
+        return output
 
     # Every page is rendered by now and no blog listing is yet (news.py says why).
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
@@ -205,6 +218,19 @@ class BilingualPlugin(BasePlugin[BilingualConfig]):
             "untranslated": untranslated,
             "t": i18n.MESSAGES[self.lang],
         }
+
+
+def _menu_pages(nav) -> list[tuple[str, Page]]:
+    """(URL, page) of each top-level menu item; a section stands for its first page."""
+    pages = []
+    for item in nav.items:
+        if isinstance(item, Page):
+            pages.append((item.url, item))
+        elif item.is_section:
+            first = next((c for c in item.children if isinstance(c, Page)), None)
+            if first is not None:
+                pages.append((first.url, first))
+    return pages
 
 
 def _replace_file(files: Files, file: File) -> None:

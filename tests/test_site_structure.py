@@ -177,3 +177,19 @@ def test_hotline_numbers_are_tap_to_call(built_site, root):
     assert tel_links("index.html") == ["tel:111"]
     assert tel_links("404.html") == ["tel:111"]
     assert "tel:111" in tel_links("tin-bai/2024/06/tong-dai-111/index.html")
+
+
+@pytest.mark.parametrize(("path", "tab"), [
+    ("chien-dich/lich/", "Chiến dịch"),
+    ("chien-dich/ngay-gia-dinh-viet-nam-2025/", "Chiến dịch"),
+    ("tap-huan/nhan-biet-va-bao-tin-xam-hai-tre-em/", "Tập huấn"),
+    ("en/tap-huan/nhan-biet-va-bao-tin-xam-hai-tre-em/", "Training"),
+    ("en/chien-dich/lich/", "Campaigns"),
+    ("tin-bai/2024/06/tong-dai-111/", "Tin bài"),
+    ("gioi-thieu/", "Giới thiệu"),
+    ("tin-bai/the/gia-dinh/", "Tin bài"),
+])
+def test_the_current_section_tab_is_marked_on_every_kind_of_page(built_site, path, tab):
+    """Generated pages are not in the menu; their section's tab is still the current one."""
+    active = soup(built_site / path / "index.html").select("li.md-tabs__item--active a")
+    assert [a.get_text(strip=True) for a in active] == [tab]
