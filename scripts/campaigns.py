@@ -32,7 +32,7 @@ from . import frontmatter
 from .articles import article_files, load_article
 from .clock import as_date
 from .generated import BuildContext
-from .i18n import src_to_url, url_to_src
+from .i18n import format_date, src_to_url, url_to_src
 from .layout import ContentLayout
 from .registries import Registries
 
@@ -302,14 +302,6 @@ def load_campaigns(layout: ContentLayout, lang: str) -> list[Campaign]:
 
 
 # -- formatting ----------------------------------------------------------------
-
-
-def format_date(day: dt.date, lang: str) -> str:
-    """'1 tháng 6, 2025' in Vietnamese (as the blog writes dates), '1 June 2025' in English."""
-    if lang == "vi":
-        return f"{day.day} tháng {day.month}, {day.year}"
-    months = TEXT["en"]["month_names"].split("|")
-    return f"{day.day} {months[day.month - 1]} {day.year}"
 
 
 def format_range(start: dt.date, end: dt.date, lang: str) -> str:

@@ -8,10 +8,13 @@ to the original; so the language switcher can always keep the reader's place.
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import posixpath
 from dataclasses import dataclass
 from urllib.parse import urljoin
+
+from babel import dates as babel_dates
 
 #: Interface strings of our own templates and stand-in pages, per language.
 MESSAGES: dict[str, dict[str, str]] = {
@@ -47,6 +50,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "permalink_title": "Link to this section",
     },
 }
+
+
+#: How each language writes a date (CLDR patterns, as Babel reads them): the one rule for
+#: our pages and for Material's blog (post dates), so a page never mixes two styles.
+#: Vietnamese: 28/6/2025, as administrative texts write it; English: 28 June 2025.
+DATE_PATTERNS = {"vi": "d/M/y", "en": "d MMMM y"}
+
+
+def format_date(day: dt.date, lang: str) -> str:
+    """A date as readers of `lang` expect it (DATE_PATTERNS)."""
+    return babel_dates.format_date(day, DATE_PATTERNS.get(lang, DATE_PATTERNS["vi"]),
+                                   locale=lang)
 
 
 @dataclass(frozen=True)

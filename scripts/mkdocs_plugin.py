@@ -132,6 +132,8 @@ class BilingualPlugin(BasePlugin[BilingualConfig]):
             encoding="utf-8",
         )
         blog.config.authors_file = str(authors)
+        # Post dates in the same style as every other date of the site (i18n.DATE_PATTERNS).
+        blog.config.post_date_format = i18n.DATE_PATTERNS.get(self.lang, "long")
         names = {e.label(self.lang): e.id for e in self.registries.entries("categories")}
         # Category pages get the registry id as their path, the same in both languages.
         blog.config.categories_slugify = lambda name, _separator: names.get(name, name)

@@ -36,7 +36,7 @@ from . import frontmatter
 from .build import root_site_url
 from .clock import as_date
 from .generated import BuildContext, GeneratedPage
-from .i18n import absolute_url, url_to_src
+from .i18n import absolute_url, format_date, url_to_src
 from .layout import ContentLayout
 from .registries import Registries
 
@@ -99,7 +99,6 @@ LABELS: dict[str, dict[str, str]] = {
         "module": "Học phần",
         "title": "Tên học phần",
         "total": "Tổng thời lượng",
-        "date_format": "{d:02d}/{m:02d}/{y}",
         "co-ban": "Cơ bản",
         "trung-cap": "Trung cấp",
         "nang-cao": "Nâng cao",
@@ -137,7 +136,6 @@ LABELS: dict[str, dict[str, str]] = {
         "module": "Module",
         "title": "Title",
         "total": "Total duration",
-        "date_format": "{d} {month} {y}",
         "co-ban": "Basic",
         "trung-cap": "Intermediate",
         "nang-cao": "Advanced",
@@ -298,11 +296,6 @@ def format_duration(minutes: int, lang: str) -> str:
     if rest == 0:
         return label(lang, "hours", h=hours)
     return label(lang, "hours_minutes", h=hours, m=rest)
-
-
-def format_date(day: dt.date, lang: str) -> str:
-    month = day.strftime("%B") if lang == "en" else ""
-    return label(lang, "date_format", d=day.day, m=day.month, y=day.year, month=month)
 
 
 # Cached: the preview (scripts/preview.py) runs this generator again after each edit.

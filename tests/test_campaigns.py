@@ -137,10 +137,10 @@ def test_the_build_date_is_injectable_and_decides_the_page_status(monkeypatch, b
 
 
 def test_dates_are_written_as_readers_write_them():
-    assert format_date(dt.date(2025, 6, 1), "vi") == "1 tháng 6, 2025"
+    assert format_date(dt.date(2025, 6, 1), "vi") == "1/6/2025"
     assert format_date(dt.date(2025, 6, 1), "en") == "1 June 2025"
     assert format_range(dt.date(2025, 11, 15), dt.date(2025, 12, 15), "vi") == (
-        "Từ 15 tháng 11, 2025 đến 15 tháng 12, 2025")
+        "Từ 15/11/2025 đến 15/12/2025")
     assert format_range(dt.date(2025, 6, 28), dt.date(2025, 6, 28), "en") == "28 June 2025"
 
 

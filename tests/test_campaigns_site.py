@@ -76,7 +76,7 @@ def _unit_name(unit_id: str, lang: str) -> str:
 def test_vietnamese_dates_are_written_the_vietnamese_way(built_site):
     doc = soup(built_site / "chien-dich/thang-hanh-dong-vi-tre-em-2025/index.html")
     assert doc.select_one(".campaign-dates").get_text() == (
-        "Từ 1 tháng 6, 2025 đến 30 tháng 6, 2025")
+        "Từ 1/6/2025 đến 30/6/2025")
 
 
 def test_the_programme_links_its_article_in_both_languages(built_site):
