@@ -144,6 +144,9 @@ def campaign_page(context: BuildContext, campaign: Campaign,
                         f"({kind}, {format_size(material.size, lang)})]({material.file})"
                         f'{{ download="{html_attr(material.file)}" .campaign-download }}')
             licence = f"{text(lang, 'licence')}: {material.licence}"
+            holder = context.registries.get("units", material.holder)
+            if holder is not None:
+                licence += f", {escape_md(holder.label(lang))}"
             out.append('<figure class="campaign-material" markdown="block">\n\n')
             if material.is_image:
                 shown = preview_image(material, cache)

@@ -171,6 +171,8 @@ class Material:
     alt: str
     shows_children: bool = False
     consent_ref: str | None = None
+    #: Units registry id of the copyright holder, shown in the page's language.
+    holder: str = ""
 
     @property
     def size(self) -> int:
@@ -285,7 +287,7 @@ def load_campaign(layout: ContentLayout, campaign_id: str, lang: str) -> Campaig
             file=name, type=str(raw.get("type", "document")), licence=str(raw.get("licence", "")),
             path=path, title=str(local.get("title") or name), alt=str(local.get("alt") or ""),
             shows_children=bool(raw.get("shows_children", False)),
-            consent_ref=raw.get("consent_ref"),
+            consent_ref=raw.get("consent_ref"), holder=str(raw.get("holder") or ""),
         ))
     return Campaign(
         id=campaign_id, lang=lang, start=start, end=end, data=data,

@@ -64,7 +64,12 @@ def test_every_campaign_has_its_page_with_the_facts(built_site, lang, today):
             assert copied.read_bytes() == material.path.read_bytes()
             img = doc.select_one(f'img[src="{material.file}"]')
             assert img["alt"] == material.alt
-            assert material.licence in link.parent.get_text()
+            caption = link.parent.get_text()
+            assert material.licence in caption
+            # The holder is named in the page's language (an English page once showed the
+            # Vietnamese name, typed into the licence text).
+            assert material.holder and caption.endswith(
+                f"{material.licence}, {_unit_name(material.holder, lang)}"), caption
 
 
 def _unit_name(unit_id: str, lang: str) -> str:

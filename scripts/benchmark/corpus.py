@@ -376,7 +376,7 @@ class _Writer:
             "hotline": "111",
             "modules": rng.sample(self.modules, min(2, len(self.modules))),
             "materials": [{"file": "poster.svg", "type": "poster", "licence": "CC BY 4.0",
-                           "shows_children": False}],
+                           "holder": "so-van-hoa-the-thao", "shows_children": False}],
         }
         folder = self.root / "campaigns" / item.id
         _write(folder / "campaign.yml", _dump(meta))
