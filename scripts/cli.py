@@ -6,10 +6,11 @@ import argparse
 import os
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from . import clock, guide, scaffold, translations
 from .benchmark import runner as benchmark
-from .build import BuildError, build_site
+from .build import BuildError, build_site, root_site_url
 from .layout import REPO_ROOT, ContentLayout
 from .validation import command as validate_command
 
@@ -28,6 +29,12 @@ def _build(args: argparse.Namespace) -> int:
         return 1
     print(report.summary())
     print("Xem thử / preview: python3 make.py serve  (http://127.0.0.1:8000/)")
+    address = root_site_url(args.root)
+    if urlsplit(address).hostname in {"127.0.0.1", "localhost"}:
+        # Short links and QR codes are absolute: printed handouts would point at this machine.
+        print(f"Lưu ý: liên kết rút gọn và mã QR đang trỏ tới {address}; hãy đặt SITE_URL là "
+              f"địa chỉ thật trước khi xuất bản / note: short links and QR codes point to "
+              f"{address}; set SITE_URL to the public address before publishing.")
     return 0
 
 

@@ -55,6 +55,8 @@ def test_cli_builds_with_relative_root_and_output(tmp_path):
     )
     assert result.returncode == 0, result.stderr
     assert "0 cảnh báo" in result.stderr + result.stdout
+    # Built for this machine: staff are told before QR codes get printed with its address.
+    assert "hãy đặt SITE_URL" in result.stdout
     assert (project / "out" / "tin-bai" / "index.html").is_file()
     assert (project / "out" / "en" / "tin-bai" / "index.html").is_file()
 
