@@ -372,3 +372,26 @@ def test_bytes_per_query_stay_within_budget(browser, site_url, built_site):
                      f"({stored / 1000:.1f} KB as stored) in {len(urls)} requests")
         assert sent <= BUDGET, lines[-1]
     print("\n[search bytes per query, empty cache, gzip_static]\n  " + "\n  ".join(lines))
+
+
+@pytest.mark.parametrize(("root", "query", "other_root"), [
+    ("", "child abuse", "en/"),
+    ("en/", "xâm hại", ""),
+])
+def test_nothing_found_offers_the_other_languages_search(page, site_url, root, query,
+                                                          other_root):
+    """English words on the Vietnamese site (or the reverse) find nothing there: the status
+    line links to the same search in the other language, which opens with the query."""
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.goto(site_url + root)
+    page.locator("#nd-search-input").fill(query)
+    page.wait_for_function(WAIT_FOR, arg=query, timeout=TIMEOUT)
+    assert page.locator(".nd-search__link").count() == 0
+    elsewhere = page.locator("[data-search-elsewhere]")
+    assert elsewhere.is_visible()
+    elsewhere.click()
+    page.wait_for_url(f"{site_url}{other_root}?q=*")
+    assert page.locator("#nd-search-input").input_value() == query
+    page.wait_for_function(WAIT_FOR, arg=query, timeout=TIMEOUT)
+    assert page.locator(".nd-search__link").count() > 0
+    assert page.locator("[data-search-elsewhere]").count() == 0

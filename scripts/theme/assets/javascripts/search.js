@@ -346,6 +346,16 @@ function setup(form) {
     region.hidden = false;
     region.dataset.query = query;  // which query the list answers (tests wait on it)
     say(count(found.total));
+    if (found.total === 0 && form.dataset.elsewhere) {
+      // Nothing here: perhaps the words are the other language's. Offer its search.
+      const url = new URL(form.dataset.elsewhere, document.baseURI);
+      url.search = new URLSearchParams({ q: query }).toString();
+      const link = document.createElement("a");
+      link.href = url.href;
+      link.textContent = form.dataset.elsewhereLabel;
+      link.dataset.searchElsewhere = "";
+      status.append(" · ", link);
+    }
   }
 
   more.addEventListener("click", async () => {
