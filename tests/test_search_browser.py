@@ -384,6 +384,10 @@ def test_nothing_found_offers_the_other_languages_search(page, site_url, root, q
     line links to the same search in the other language, which opens with the query."""
     page.set_viewport_size({"width": 1280, "height": 800})
     page.goto(site_url + root)
+    # Not for the first letters of a word being typed.
+    page.locator("#nd-search-input").fill("qz")
+    page.wait_for_function(WAIT_FOR, arg="qz", timeout=TIMEOUT)
+    assert page.locator("[data-search-elsewhere]").count() == 0
     page.locator("#nd-search-input").fill(query)
     page.wait_for_function(WAIT_FOR, arg=query, timeout=TIMEOUT)
     assert page.locator(".nd-search__link").count() == 0

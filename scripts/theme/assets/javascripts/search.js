@@ -288,6 +288,9 @@ async function find(index, query) {
 
 // ---------------------------------------------------------------- the box
 
+/** Shortest query for which "nothing here" offers the other language's search. */
+const ELSEWHERE_MIN = 3;
+
 function setup(form) {
   const input = form.querySelector("input[type=search]");
   const list = form.querySelector("[data-search-results] ol");
@@ -346,8 +349,9 @@ function setup(form) {
     region.hidden = false;
     region.dataset.query = query;  // which query the list answers (tests wait on it)
     say(count(found.total));
-    if (found.total === 0 && form.dataset.elsewhere) {
-      // Nothing here: perhaps the words are the other language's. Offer its search.
+    if (found.total === 0 && form.dataset.elsewhere && query.length >= ELSEWHERE_MIN) {
+      // Nothing here: perhaps the words are the other language's. Offer its search
+      // (not for the first letter or two of a word still being typed).
       const url = new URL(form.dataset.elsewhere, document.baseURI);
       url.search = new URLSearchParams({ q: query }).toString();
       const link = document.createElement("a");
