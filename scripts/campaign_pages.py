@@ -186,7 +186,8 @@ def grouped(campaigns: list[Campaign], today: dt.date) -> dict[str, list[Campaig
     return groups
 
 
-def _card(campaign: Campaign, from_src: str, today: dt.date) -> str:
+def card(campaign: Campaign, from_src: str, today: dt.date) -> str:
+    """A campaign's card in a listing (the campaigns index, the home page)."""
     return (
         f'<div class="campaign-card" data-campaign="{campaign.id}" '
         f'data-status="{campaign.status(today)}" markdown="block">\n\n'
@@ -207,7 +208,7 @@ def listing(context: BuildContext, campaigns: list[Campaign], from_src: str) -> 
         if groups[status]:
             out.append(f'<div class="campaign-group" data-group="{status}" markdown="block">\n\n')
             out.append(f"## {text(lang, status)} {{ #{status} }}\n\n")
-            out.extend(_card(c, from_src, today) for c in groups[status])
+            out.extend(card(c, from_src, today) for c in groups[status])
             out.append("</div>\n\n")
     if groups[ENDED]:
         out.append(f'<div class="campaign-group" data-group="{ENDED}" markdown="block">\n\n')
@@ -218,7 +219,7 @@ def listing(context: BuildContext, campaigns: list[Campaign], from_src: str) -> 
         for year in sorted(by_year, reverse=True):
             out.append(f'<div class="campaign-year" data-year="{year}" markdown="block">\n\n')
             out.append(f"### {text(lang, 'year', year=year)} {{ #year-{year} }}\n\n")
-            out.extend(_card(c, from_src, today).replace("### [", "#### [", 1)
+            out.extend(card(c, from_src, today).replace("### [", "#### [", 1)
                        for c in by_year[year])
             out.append("</div>\n\n")
         out.append("</div>\n\n")

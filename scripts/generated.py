@@ -65,6 +65,7 @@ GENERATORS: list[str] = [
     "scripts.training:pages",
     "scripts.tagpages:pages",
     "scripts.campaign_pages:pages",
+    "scripts.home:pages",
 ]
 
 

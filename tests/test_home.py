@@ -1,0 +1,56 @@
+"""The home page: the staff's text, then the campaigns of now and the latest news."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from scripts import home
+from scripts.build import site_languages
+from scripts.generated import BuildContext
+from scripts.layout import REPO_ROOT, ContentLayout
+from scripts.registries import load_registries
+from tests.support.site import resolve_href, soup
+
+LAYOUT = ContentLayout(REPO_ROOT)
+
+
+def context(lang: str, today: dt.date) -> BuildContext:
+    return BuildContext(LAYOUT, lang, site_languages(REPO_ROOT),
+                        load_registries(LAYOUT.registries), today)
+
+
+def test_lists_go_before_the_first_section_and_keep_the_staff_text():
+    body = "# Title\n\nOpening text.\n\n## Section\n\nMore.\n"
+    page = home.home_markdown(context("vi", dt.date(2026, 11, 28)), {"title": "T"}, body)
+    assert page.index("Opening text.") < page.index("## Chiến dịch đang và sắp diễn ra") \
+        < page.index("## Tin mới") < page.index("## Section")
+    assert page.rstrip().endswith("More.")
+    assert "template: campaign.html" in page  # the campaign cards' styles
+
+
+def test_running_then_upcoming_campaigns_and_the_newest_articles_at_most_three():
+    lists = home.now_and_news(context("vi", dt.date(2025, 6, 10)))
+    cards = [line for line in lists.splitlines() if line.startswith("### [")]
+    assert 1 <= len(cards) <= home.CAMPAIGNS_SHOWN
+    assert 'data-status="running"' in lists
+    news = [line for line in lists.splitlines() if "data-home-news" in line]
+    assert len(news) == home.ARTICLES_SHOWN
+    assert "(3/6/2025)" in lists and "(16/6/2025)" not in lists  # nothing from after "today"
+
+
+def test_no_campaign_running_or_coming_adds_no_empty_heading():
+    lists = home.now_and_news(context("en", dt.date(2100, 1, 1)))
+    assert "{ #now }" not in lists and "campaign-card" not in lists
+    assert "## Latest news { #news }" in lists
+
+
+def test_the_built_home_pages_link_existing_campaigns_and_articles(built_site):
+    for prefix in ("", "en/"):
+        page = built_site / prefix / "index.html"
+        doc = soup(page)
+        assert doc.find(id="now") is not None and doc.find(id="news") is not None
+        links = (doc.select("div.campaign-card h3 a:not(.headerlink)")
+                 + doc.select("a[data-home-news]"))
+        assert len(links) >= 2
+        for link in links:
+            assert resolve_href(built_site, page, link["href"]).is_file(), link["href"]
