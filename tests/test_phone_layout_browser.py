@@ -20,3 +20,7 @@ def test_the_site_name_is_not_cut_off(page, site_url, root, name, width):
                           " && e.scrollHeight <= e.clientHeight + 1")
     box = title.bounding_box()
     assert box["x"] >= 0 and box["x"] + box["width"] <= width
+    # The language link is still named, shown or not.
+    switch = page.locator("a[data-i18n-switch]")
+    assert switch.get_attribute("aria-label") == ("English" if root == "" else "Tiếng Việt")
+    assert switch.is_visible()
