@@ -37,6 +37,10 @@ class BilingualConfig(Config):
 class BilingualPlugin(BasePlugin[BilingualConfig]):
     def __init__(self) -> None:
         self.is_serve = False
+        #: URLs at which each other language's build shows only a stand-in page.
+        self._stand_ins: dict[str, set[str]] = {}
+        #: The menu page marked current while a page outside the menu renders.
+        self._section: Page | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.is_serve = command == "serve"
@@ -92,13 +96,13 @@ class BilingualPlugin(BasePlugin[BilingualConfig]):
         # page renders (MkDocs resets `active` after each page; on_post_page undoes ours).
         self._section = None
         if nav is not None and not any(item.active for item in nav.items):
-            self._section = nav_sections.section_page(page.url, _menu_pages(nav))
+            self._section = nav_sections.section_page(page.url, nav_sections.menu_pages(nav.items))
             if self._section is not None:
                 self._section.active = True
         return context
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        if getattr(self, "_section", None) is not None:
+        if self._section is not None:
             self._section.active = False
             self._section = None
         return output
@@ -178,8 +182,7 @@ class BilingualPlugin(BasePlugin[BilingualConfig]):
 
     def _add_untranslated_pages(self, files: Files, config: MkDocsConfig) -> None:
         mine = source_pages(self._context(self.lang), self._generated)
-        #: URLs at which each other language's build shows only a stand-in page.
-        self._stand_ins: dict[str, set[str]] = {}
+        self._stand_ins = {}
         for other in self.languages:
             if other.code == self.lang:
                 continue
@@ -210,7 +213,7 @@ class BilingualPlugin(BasePlugin[BilingualConfig]):
                 "url": i18n.absolute_url(self.root_site_url, lang.root, target),
                 # A stand-in is not a translation: no hreflang link to it (the switcher
                 # still leads there, where the reader finds the original).
-                "stand_in": url in getattr(self, "_stand_ins", {}).get(lang.code, ()),
+                "stand_in": url in self._stand_ins.get(lang.code, ()),
             })
         return {
             "lang": self.lang,
@@ -220,19 +223,6 @@ class BilingualPlugin(BasePlugin[BilingualConfig]):
             "untranslated": untranslated,
             "t": i18n.MESSAGES[self.lang],
         }
-
-
-def _menu_pages(nav) -> list[tuple[str, Page]]:
-    """(URL, page) of each top-level menu item; a section stands for its first page."""
-    pages = []
-    for item in nav.items:
-        if isinstance(item, Page):
-            pages.append((item.url, item))
-        elif item.is_section:
-            first = next((c for c in item.children if isinstance(c, Page)), None)
-            if first is not None:
-                pages.append((first.url, first))
-    return pages
 
 
 def _replace_file(files: Files, file: File) -> None:

@@ -10,7 +10,7 @@ menu page whose URL is the longest prefix of the page's URL (`chien-dich/` for
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TypeVar
+from typing import Any, TypeVar
 
 P = TypeVar("P")
 
@@ -23,3 +23,17 @@ def section_page(url: str, menu_pages: Iterable[tuple[str, P]]) -> P | None:
             if best is None or len(menu_url) > best[0]:
                 best = (len(menu_url), page)
     return best[1] if best else None
+
+
+def menu_pages(items: Iterable[Any]) -> list[tuple[str, Any]]:
+    """(URL, page) of each top-level menu item (MkDocs' `nav.items`); a section stands for
+    its first page."""
+    pages = []
+    for item in items:
+        if item.is_page:
+            pages.append((item.url, item))
+        elif item.is_section:
+            first = next((c for c in item.children if c.is_page), None)
+            if first is not None:
+                pages.append((first.url, first))
+    return pages

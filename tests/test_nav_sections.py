@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from scripts.nav_sections import section_page
+from types import SimpleNamespace
+
+from scripts.nav_sections import menu_pages, section_page
 
 MENU = [("", "home"), ("chien-dich/", "campaigns"), ("tap-huan/", "training"),
         ("tin-bai/", "news"), ("gioi-thieu/", "about")]
@@ -20,3 +22,15 @@ def test_the_home_page_and_unrelated_pages_have_no_section():
     assert section_page("noi-bo/ban-dich/", MENU) is None
     assert section_page("gioi-thieu-khac/", MENU) is None  # a prefix of words, not of folders
     assert section_page("m/m03/", MENU) is None
+
+
+def test_menu_pages_take_a_sections_first_page():
+    def page(url):
+        return SimpleNamespace(is_page=True, is_section=False, url=url)
+
+    news_index = page("tin-bai/")
+    news = SimpleNamespace(is_page=False, is_section=True,
+                           children=[SimpleNamespace(is_page=False, is_section=False), news_index])
+    empty = SimpleNamespace(is_page=False, is_section=True, children=[])
+    home, link = page(""), SimpleNamespace(is_page=False, is_section=False)
+    assert menu_pages([home, news, empty, link]) == [("", home), ("tin-bai/", news_index)]
