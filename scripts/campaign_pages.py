@@ -57,7 +57,7 @@ def pages(context: BuildContext) -> list[GeneratedPage]:
     intro = context.layout.language_docs(context.lang) / INDEX_SRC
     if intro.is_file():
         # The staff-written intro stays the source of the index; we add the listing.
-        doc = frontmatter.parse(intro.read_text("utf-8"))
+        doc = frontmatter.read(intro)
         result.append(GeneratedPage(
             INDEX_SRC, index_markdown(context, campaigns, doc.meta, doc.body),
             str(doc.meta.get("title") or text(context.lang, "index_listing")),

@@ -22,7 +22,6 @@ import datetime as dt
 import os
 import tempfile
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -386,16 +385,10 @@ def related_modules(context: BuildContext, campaign: Campaign) -> list[Link]:
 
 
 def _title_of(path: Path, fallback: str) -> str:
-    return _cached_title(str(path), path.stat().st_mtime_ns) or fallback
-
-
-@lru_cache(maxsize=4096)
-def _cached_title(path: str, _mtime_ns: int) -> str:
-    # Modules are linked from several campaigns and YAML parsing is slow: read each once.
-    try:
-        return str(frontmatter.parse(Path(path).read_text("utf-8")).meta.get("title") or "")
+    try:  # frontmatter.read parses each version of a file once, however many campaigns ask
+        return str(frontmatter.read(path).meta.get("title") or "") or fallback
     except Exception:  # a broken module is the validator's business
-        return ""
+        return fallback
 
 
 def related_articles(context: BuildContext, campaign: Campaign) -> list[Link]:

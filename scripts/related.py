@@ -105,7 +105,7 @@ def campaign_link(layout: ContentLayout, campaign_id: str | None, lang: str) -> 
     for name in (f"{lang}.md", "vi.md"):
         if (folder / name).is_file():
             try:
-                title = str(frontmatter.parse((folder / name).read_text("utf-8")).meta["title"])
+                title = str(frontmatter.read(folder / name).meta["title"])
                 break
             except Exception:  # a broken campaign file is the validator's business
                 continue

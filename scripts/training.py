@@ -572,7 +572,7 @@ def _page_title(layout: ContentLayout, lang: str, url: str, modules: dict[str, M
         path = layout.language_docs(lang) / (url.rstrip("/") + ".md")
     if path.exists():
         try:
-            return str(frontmatter.parse(path.read_text("utf-8")).meta.get("title") or url)
+            return str(frontmatter.read(path).meta.get("title") or url)
         except Exception:  # a broken file is the validator's business
             return url
     return url
