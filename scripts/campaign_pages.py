@@ -25,7 +25,6 @@ from .campaigns import (
     Campaign,
     Link,
     escape_md,
-    format_date,
     format_range,
     format_size,
     front_matter_block,
@@ -41,7 +40,7 @@ from .campaigns import (
     write_text_atomic,
 )
 from .generated import BuildContext, GeneratedPage
-from .i18n import MESSAGES, absolute_url
+from .i18n import MESSAGES, absolute_url, format_date
 
 INDEX_SRC = f"{SECTION}/index.md"
 CALENDAR_SRC = f"{CALENDAR_DIR}/index.md"

@@ -59,6 +59,7 @@ class BilingualPlugin(BasePlugin[BilingualConfig]):
         self.root_site_url = config.site_url or "/"
         config.site_url = i18n.language_site_url(self.root_site_url, self.language)
         self.registries: Registries = load_registries(self.layout.registries)
+        self.hotline_numbers = self.registries.hotline_numbers()
         self.today = clock.today()
         config.watch.extend(str(p) for p in (self.layout.docs, self.layout.campaigns) if p.is_dir())
         self._configure_blog(config)
@@ -87,7 +88,7 @@ class BilingualPlugin(BasePlugin[BilingualConfig]):
         return nav
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files):
-        return hotlines.link_hotlines(html, self.registries.hotline_numbers())
+        return hotlines.link_hotlines(html, self.hotline_numbers)
 
     def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav):
         context["i18n"] = self._page_languages(page.url, bool(page.meta.get("untranslated")))
