@@ -1,11 +1,11 @@
-// Search box over this language's index (written by scripts/search/index.py).
+// Search box over this language's index (written by noidung/search/index.py).
 //
 // Loaded only when the reader focuses the box (partials/search.html holds the
 // few lines that import this module). For each query it fetches only the index
 // buckets of the words typed (and of adjacent pairs, for phrases), ranks the
 // pages there, and fetches the text of the ten results shown:
-// - words are folded (fold, the twin of scripts/search/folding.py): "dinh" = "đình";
-// - English words are stemmed (stemmer.js, the twin of scripts/search/stemmer.py);
+// - words are folded (fold, the twin of noidung/search/folding.py): "dinh" = "đình";
+// - English words are stemmed (stemmer.js, the twin of noidung/search/stemmer.py);
 // - all words must match (if no page has them all, pages with most of them come);
 //   the last word, while it is being typed, matches the words it begins ("campai");
 // - ranking: BM25 weights from the index (title and headings count more), the
@@ -63,7 +63,7 @@ export function tokens(text) {
   return result;
 }
 
-/** The index term of a word (scripts/search/index.py: term_of): folded, English stemmed. */
+/** The index term of a word (noidung/search/index.py: term_of): folded, English stemmed. */
 export function termOf(token, lang) {
   return lang === "en" ? stem(token.folded) : token.folded;
 }

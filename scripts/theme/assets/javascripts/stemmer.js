@@ -1,6 +1,6 @@
 // The Porter stemmer of lunr.js 2.3.9 (lib/stemmer.js), vendored unchanged but for the
 // module wrapper: `stem(word)` takes and returns a lower-case word. Its Python twin is
-// scripts/search/stemmer.py (tests/test_search_stemmer.py checks that both agree).
+// noidung/search/stemmer.py (tests/test_search_stemmer.py checks that both agree).
 // English search terms are stemmed with it at query time, as they were at index time.
 //
 // lunr.js is under the MIT licence:
