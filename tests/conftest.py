@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from scripts.build import build_site, site_languages
-from scripts.layout import REPO_ROOT
+from noidung.build import build_site, site_languages
+from noidung.layout import REPO_ROOT
 from tests.support.browser import CHROMIUM_ARGS, chromium_or_skip
 from tests.support.server import serve_directory
 

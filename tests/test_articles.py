@@ -8,20 +8,20 @@ from types import SimpleNamespace
 
 import pytest
 
-from scripts import tagpages
-from scripts.articles import (
+from noidung import tagpages
+from noidung.articles import (
     author_problems,
     blog_front_matter,
     excerpt_markdown,
     language_articles,
     load_article,
 )
-from scripts.generated import BuildContext
-from scripts.i18n import Language
-from scripts.layout import REPO_ROOT, ContentLayout
-from scripts.news import shorten_excerpts
-from scripts.registries import load_registries
-from scripts.related import LIMIT, Candidate, campaign_link, related, score
+from noidung.generated import BuildContext
+from noidung.i18n import Language
+from noidung.layout import REPO_ROOT, ContentLayout
+from noidung.news import shorten_excerpts
+from noidung.registries import load_registries
+from noidung.related import LIMIT, Candidate, campaign_link, related, score
 
 D = dt.date
 LANGUAGES = [Language("vi", "Tiếng Việt", "/"), Language("en", "English", "/en/")]
@@ -223,8 +223,8 @@ def test_campaign_link_only_for_a_campaign_that_exists(tmp_path):
 def test_page_context_gives_posts_their_cover_and_related_articles():
     from types import SimpleNamespace
 
-    from scripts.articles import Article
-    from scripts.news import NewsSection
+    from noidung.articles import Article
+    from noidung.news import NewsSection
 
     def art(ident, lang, **meta):
         data = {"id": ident, "title": ident, "summary": f"S {ident}", "date": D(2024, 6, 1),

@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from scripts import clock
-from scripts.articles import language_articles
-from scripts.build import root_site_url
-from scripts.layout import ContentLayout
-from scripts.registries import load_registries
-from scripts.related import related_links
+from noidung import clock
+from noidung.articles import language_articles
+from noidung.build import root_site_url
+from noidung.layout import ContentLayout
+from noidung.registries import load_registries
+from noidung.related import related_links
 from tests.support.browser import RequestLog
 from tests.support.site import html_pages, resolve_href, soup, url_to_file
 

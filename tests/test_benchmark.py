@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from scripts import frontmatter
-from scripts.benchmark import corpus
-from scripts.benchmark.runner import FIELDS
-from scripts.layout import REPO_ROOT
+from noidung import frontmatter
+from noidung.benchmark import corpus
+from noidung.benchmark.runner import FIELDS
+from noidung.layout import REPO_ROOT
 
 
 def _files(root: Path) -> dict[str, bytes]:
@@ -77,7 +77,7 @@ def test_the_corpus_is_never_written_into_the_content_folders():
 
 def test_the_benchmark_prints_one_complete_json_line_per_size(tmp_path):
     proc = subprocess.run(
-        [sys.executable, "-m", "scripts.cli", "benchmark", "--sizes", "20", "--runs", "1",
+        [sys.executable, "-m", "noidung.cli", "benchmark", "--sizes", "20", "--runs", "1",
          "--workdir", str(tmp_path), "--queries", "2"],
         cwd=REPO_ROOT, capture_output=True, text=True, timeout=600,
     )

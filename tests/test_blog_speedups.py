@@ -11,8 +11,8 @@ from material.plugins.blog.structure import Post, View
 from mkdocs.structure.files import File
 from mkdocs.structure.pages import Page
 
-from scripts import blog_speedups
-from scripts.blog_speedups import PostList
+from noidung import blog_speedups
+from noidung.blog_speedups import PostList
 
 
 def page(cls, src: str, title: str):

@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from scripts.build import BuildError, _remove_previous_site, build_site, previous_site
+from noidung.build import BuildError, _remove_previous_site, build_site, previous_site
 from tests.support.sitecopy import add_previous_site, copy_project, folder_digest
 
 
@@ -33,7 +33,7 @@ def test_broken_page_fails_the_build_and_keeps_the_previous_site(broken_project)
 def test_cli_exits_non_zero_on_a_broken_page(broken_project):
     before = folder_digest(broken_project / "site")
     result = subprocess.run(
-        [sys.executable, "-m", "scripts", "--root", str(broken_project), "build"],
+        [sys.executable, "-m", "noidung", "--root", str(broken_project), "build"],
         capture_output=True, text=True,
     )
     assert result.returncode == 1
@@ -50,7 +50,7 @@ def test_cli_builds_with_relative_root_and_output(tmp_path):
     """
     project = copy_project(tmp_path / "project")
     result = subprocess.run(
-        [sys.executable, "-m", "scripts", "--root", ".", "build", "--output", "out"],
+        [sys.executable, "-m", "noidung", "--root", ".", "build", "--output", "out"],
         cwd=project, capture_output=True, text=True,
     )
     assert result.returncode == 0, result.stderr

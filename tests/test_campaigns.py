@@ -12,10 +12,10 @@ import pytest
 import yaml
 from PIL import Image
 
-from scripts import clock
-from scripts.campaign_calendar import calendar_feed, event_uid
-from scripts.campaign_pages import grouped, pages
-from scripts.campaigns import (
+from noidung import clock
+from noidung.campaign_calendar import calendar_feed, event_uid
+from noidung.campaign_pages import grouped, pages
+from noidung.campaigns import (
     ENDED,
     PREVIEW_WIDTH,
     RUNNING,
@@ -31,10 +31,10 @@ from scripts.campaigns import (
     load_campaigns,
     preview_image,
 )
-from scripts.generated import BuildContext
-from scripts.i18n import Language
-from scripts.layout import REPO_ROOT, ContentLayout
-from scripts.registries import load_registries
+from noidung.generated import BuildContext
+from noidung.i18n import Language
+from noidung.layout import REPO_ROOT, ContentLayout
+from noidung.registries import load_registries
 
 LANGUAGES = [Language("vi", "Tiếng Việt", "/"), Language("en", "English", "/en/")]
 REGISTRIES = load_registries(REPO_ROOT / "docs" / "registries")
@@ -392,7 +392,7 @@ def test_an_article_both_listed_and_naming_the_campaign_appears_once(tmp_path):
     path = layout.campaigns / "nay" / "campaign.yml"
     data = yaml.safe_load(path.read_text("utf-8"))
     path.write_text(yaml.safe_dump({**data, "articles": ["bai-a"]}), "utf-8")
-    from scripts.campaigns import related_articles_index
+    from noidung.campaigns import related_articles_index
 
     index = related_articles_index(context(layout, "vi", dt.date(2026, 11, 28)),
                                    load_campaigns(layout, "vi"))

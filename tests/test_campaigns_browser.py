@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from scripts import clock
-from scripts.campaigns import ENDED, RUNNING, UPCOMING, load_campaigns, text
-from scripts.layout import REPO_ROOT, ContentLayout
+from noidung import clock
+from noidung.campaigns import ENDED, RUNNING, UPCOMING, load_campaigns, text
+from noidung.layout import REPO_ROOT, ContentLayout
 
 pytestmark = pytest.mark.browser
 

@@ -8,10 +8,10 @@ import datetime as dt
 import icalendar
 import pytest
 
-from scripts import clock
-from scripts.build import root_site_url
-from scripts.campaign_calendar import event_uid
-from scripts.campaigns import (
+from noidung import clock
+from noidung.build import root_site_url
+from noidung.campaign_calendar import event_uid
+from noidung.campaigns import (
     ENDED,
     RUNNING,
     UPCOMING,
@@ -20,7 +20,7 @@ from scripts.campaigns import (
     load_campaigns,
     text,
 )
-from scripts.layout import REPO_ROOT, ContentLayout
+from noidung.layout import REPO_ROOT, ContentLayout
 from tests.support.site import resolve_href, soup
 from tests.test_campaigns import strict_ics_events
 
@@ -73,7 +73,7 @@ def test_every_campaign_has_its_page_with_the_facts(built_site, lang, today):
 
 
 def _unit_name(unit_id: str, lang: str) -> str:
-    from scripts.registries import load_registries
+    from noidung.registries import load_registries
 
     return load_registries(LAYOUT.registries).get("units", unit_id).label(lang)
 

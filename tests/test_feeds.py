@@ -8,12 +8,12 @@ from xml.etree import ElementTree
 
 import pytest
 
-from scripts import clock
-from scripts.articles import Article, language_articles
-from scripts.build import root_site_url
-from scripts.feeds import feed_xml, language_feeds
-from scripts.layout import ContentLayout
-from scripts.registries import load_registries
+from noidung import clock
+from noidung.articles import Article, language_articles
+from noidung.build import root_site_url
+from noidung.feeds import feed_xml, language_feeds
+from noidung.layout import ContentLayout
+from noidung.registries import load_registries
 from tests.support.site import html_pages, resolve_href, soup, url_to_file
 
 REGISTRIES = load_registries(ContentLayout().registries)

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from scripts import home
-from scripts.build import site_languages
-from scripts.generated import BuildContext
-from scripts.layout import REPO_ROOT, ContentLayout
-from scripts.registries import load_registries
+from noidung import home
+from noidung.build import site_languages
+from noidung.generated import BuildContext
+from noidung.layout import REPO_ROOT, ContentLayout
+from noidung.registries import load_registries
 from tests.support.site import resolve_href, soup
 
 LAYOUT = ContentLayout(REPO_ROOT)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from scripts.hotlines import link_hotlines
+from noidung.hotlines import link_hotlines
 
 NUMBERS = {"111", "113", "115"}
 

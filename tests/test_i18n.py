@@ -2,8 +2,8 @@
 
 import pytest
 
-from scripts import i18n
-from scripts.postbuild import fallback_url
+from noidung import i18n
+from noidung.postbuild import fallback_url
 
 
 @pytest.mark.parametrize(

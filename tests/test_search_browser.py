@@ -16,9 +16,9 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from scripts.search.folding import fold
-from scripts.search.index import bucket_of, build_index, words
-from scripts.search.records import SearchRecord
+from noidung.search.folding import fold
+from noidung.search.index import bucket_of, build_index, words
+from noidung.search.records import SearchRecord
 from tests.support.browser import RequestLog
 from tests.test_search_index import STEMS
 

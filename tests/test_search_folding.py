@@ -1,4 +1,4 @@
-"""Folding for search (scripts/search/folding.py) over the whole Vietnamese alphabet."""
+"""Folding for search (scripts/noidung/search/folding.py) over the whole Vietnamese alphabet."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ import unicodedata
 
 import pytest
 
-from scripts.search.folding import fold, has_diacritics
-from scripts.text import fold as text_fold
+from noidung.search.folding import fold, has_diacritics
+from noidung.text import fold as text_fold
 
 VOWELS = "aăâeêioôơuưy"
 # none, huyền, sắc, hỏi, ngã, nặng

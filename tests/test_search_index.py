@@ -1,4 +1,4 @@
-"""The search index writer (scripts/search/index.py) and the English stemmer."""
+"""The search index writer (scripts/noidung/search/index.py) and the English stemmer."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import unicodedata
 
 import pytest
 
-from scripts.search.index import (
+from noidung.search.index import (
     MAX_BUCKETS,
     MIN_BUCKETS,
     PREFIX,
@@ -19,8 +19,8 @@ from scripts.search.index import (
     words,
     write_index,
 )
-from scripts.search.records import SearchRecord
-from scripts.search.stemmer import stem
+from noidung.search.records import SearchRecord
+from noidung.search.stemmer import stem
 
 #: Words and their Porter stems as lunr.js 2.3.9 gives them (its quirks included).
 STEMS = {

@@ -1,4 +1,4 @@
-"""What of a built page enters the search index (scripts/search/records.py)."""
+"""What of a built page enters the search index (scripts/noidung/search/records.py)."""
 
 from __future__ import annotations
 
@@ -6,10 +6,10 @@ import json
 
 import pytest
 
-from scripts.i18n import Language
-from scripts.search import index_site
-from scripts.search.indexer import SearchIndexError
-from scripts.search.records import page_record
+from noidung.i18n import Language
+from noidung.search import index_site
+from noidung.search.indexer import SearchIndexError
+from noidung.search.records import page_record
 
 TABS = """
 <ul class="md-tabs__list">

@@ -10,7 +10,7 @@ import material
 from tests.support.site import soup
 
 MATERIAL_LANGUAGES = Path(material.__file__).parent / "templates/partials/languages"
-OURS = Path(__file__).resolve().parent.parent / "scripts/theme/partials/languages/vi.html"
+OURS = Path(__file__).resolve().parent.parent / "scripts/noidung/theme/partials/languages/vi.html"
 
 #: Strings we changed or added, and why: Material left them in English or missing, or
 #: they said something else than the button does.

@@ -1,4 +1,4 @@
-"""Training modules (scripts/training.py): merging, review dates, rendering, redirects.
+"""Training modules (scripts/noidung/training.py): merging, review dates, rendering, redirects.
 
 Pure functions on the real content and on small modules written to a temporary folder.
 """
@@ -14,12 +14,12 @@ import pytest
 import zxingcpp
 from PIL import Image
 
-from scripts import frontmatter, training
-from scripts.build import root_site_url, site_languages
-from scripts.generated import BuildContext
-from scripts.layout import REPO_ROOT, ContentLayout
-from scripts.pages import source_pages
-from scripts.registries import load_registries
+from noidung import frontmatter, training
+from noidung.build import root_site_url, site_languages
+from noidung.generated import BuildContext
+from noidung.layout import REPO_ROOT, ContentLayout
+from noidung.pages import source_pages
+from noidung.registries import load_registries
 
 LAYOUT = ContentLayout(REPO_ROOT)
 REGISTRIES = load_registries(LAYOUT.registries)

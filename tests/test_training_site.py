@@ -9,9 +9,9 @@ import pytest
 import zxingcpp
 from PIL import Image
 
-from scripts import training
-from scripts.build import root_site_url
-from scripts.layout import REPO_ROOT, ContentLayout
+from noidung import training
+from noidung.build import root_site_url
+from noidung.layout import REPO_ROOT, ContentLayout
 from tests.support.site import resolve_href, soup
 
 LAYOUT = ContentLayout(REPO_ROOT)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from scripts.publish import render_nginx_conf
+from noidung.publish import render_nginx_conf
 from tests.support.server import free_port
 
 NGINX = os.environ.get("NGINX", "/usr/sbin/nginx")

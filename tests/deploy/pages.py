@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from scripts.publish import url_path_of
-from scripts.quality.page_kinds import page_url, pages_by_kind
+from noidung.publish import url_path_of
+from noidung.quality.page_kinds import page_url, pages_by_kind
 
 
 def html_pages(site: Path) -> list[str]:

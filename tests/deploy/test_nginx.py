@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from scripts.publish import prepare_site
+from noidung.publish import prepare_site
 from tests.deploy.nginx import run_nginx
 from tests.deploy.pages import module_page, redirects_of
 

@@ -1,4 +1,4 @@
-"""scripts/publish.py on small inputs, and its output on the session's built site."""
+"""scripts/noidung/publish.py on small inputs, and its output on the session's built site."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ import brotli
 import pytest
 from bs4 import BeautifulSoup
 
-from scripts import publish
-from scripts.publish import (
+from noidung import publish
+from noidung.publish import (
     InlineSources,
     PublishError,
     Redirect,

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import pytest
 
-from scripts.quality import report
-from scripts.quality.accessibility import WCAG_TAGS, inject_axe, run_axe, violations_to_problems
-from scripts.quality.page_kinds import page_url
+from noidung.quality import report
+from noidung.quality.accessibility import WCAG_TAGS, inject_axe, run_axe, violations_to_problems
+from noidung.quality.page_kinds import page_url
 from tests.gates.browsing import (
     ACTIVE_ELEMENT,
     focus_search_result,

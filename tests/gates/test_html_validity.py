@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from scripts.quality import report
-from scripts.quality.html_validity import KNOWN_MATERIAL_ERRORS, parse_messages, run_vnu
+from noidung.quality import report
+from noidung.quality.html_validity import KNOWN_MATERIAL_ERRORS, parse_messages, run_vnu
 from tests.gates.conftest import FIXTURES
 
 BROKEN = FIXTURES / "broken"

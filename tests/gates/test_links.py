@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from scripts.quality import report
-from scripts.quality.links import check_links, resolve, site_root_url
+from noidung.quality import report
+from noidung.quality.links import check_links, resolve, site_root_url
 from tests.gates.conftest import FIXTURES
 
 BROKEN = FIXTURES / "broken"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from scripts.quality.page_kinds import kind_of, page_url, pages_by_kind
+from noidung.quality.page_kinds import kind_of, page_url, pages_by_kind
 
 
 def test_kinds_by_path():

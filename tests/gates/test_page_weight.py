@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import gzip
 
-from scripts.quality.weight import html_sizes, page_weight, transfer_size
+from noidung.quality.weight import html_sizes, page_weight, transfer_size
 
 HOME_LIMIT = 300 * 1024
 MEDIAN_HTML_LIMIT = 60 * 1024

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import pytest
 
-from scripts.quality import report
-from scripts.quality.page_kinds import split_language
-from scripts.quality.requests import request_problems
+from noidung.quality import report
+from noidung.quality.page_kinds import split_language
+from noidung.quality.requests import request_problems
 from tests.gates.browsing import gate_page, settle
 
 pytestmark = pytest.mark.browser

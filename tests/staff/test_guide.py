@@ -1,8 +1,8 @@
 """The staff guides' field reference is generated from the schemas and kept up to date."""
 
-from scripts import guide
-from scripts.layout import REPO_ROOT
-from scripts.validation.schemas import load_schema
+from noidung import guide
+from noidung.layout import REPO_ROOT
+from noidung.validation.schemas import load_schema
 
 
 def test_guides_are_up_to_date_with_the_schemas():

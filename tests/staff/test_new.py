@@ -8,16 +8,16 @@ import sys
 
 import pytest
 
-from scripts import scaffold
-from scripts.build import build_site
-from scripts.layout import ContentLayout
+from noidung import scaffold
+from noidung.build import build_site
+from noidung.layout import ContentLayout
 from tests.support.sitecopy import copy_project
 
 TODAY = dt.date(2026, 11, 28)
 
 
 def _noidung(root, *args):
-    return subprocess.run([sys.executable, "-m", "scripts", "--root", str(root), *args],
+    return subprocess.run([sys.executable, "-m", "noidung", "--root", str(root), *args],
                           capture_output=True, text=True, stdin=subprocess.DEVNULL)
 
 

@@ -1,4 +1,4 @@
-"""The preview (scripts/preview.py): after the first build, an edit renders only its page.
+"""The preview (scripts/noidung/preview.py): after the first build, an edit renders only its page.
 
 The Preview runs in this process on a copy of the project (no server, no file watcher:
 `update` gets the edited paths as the watcher would give them), so each case checks the
@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from scripts.preview import Change, Preview, classify, generators_for, problems_text
+from noidung.preview import Change, Preview, classify, generators_for, problems_text
 from tests.support.sitecopy import copy_project
 
 ARTICLE = "tin-bai/posts/tong-dai-111.md"
@@ -60,8 +60,8 @@ def vi(tmp_path_factory) -> Preview:
     ("docs/registries/units.yml", "vi", Change.STRUCTURE),
     ("mkdocs.yml", "vi", Change.STRUCTURE),
     ("mkdocs.en.yml", "en", Change.STRUCTURE),
-    ("scripts/theme/main.html", "vi", Change.STRUCTURE),
-    ("scripts/preview.py", "vi", Change.NONE),
+    ("scripts/noidung/theme/main.html", "vi", Change.STRUCTURE),
+    ("scripts/noidung/preview.py", "vi", Change.NONE),
     ("docs/vi/.lien-he.md.swp", "vi", Change.NONE),  # an editor's swap file
     ("docs/vi/lien-he.md~", "vi", Change.NONE),
     ("README.md", "vi", Change.NONE),
@@ -72,8 +72,8 @@ def test_classify(rel, lang, expected):
 
 def test_generators_for_runs_only_the_generator_of_the_edited_source():
     assert generators_for(["campaigns/x/vi.md", "campaigns/y/campaign.yml"]) == [
-        "scripts.campaign_pages:pages"]
-    assert generators_for(["docs/en/tap-huan/m.md"]) == ["scripts.training:pages"]
+        "noidung.campaign_pages:pages"]
+    assert generators_for(["docs/en/tap-huan/m.md"]) == ["noidung.training:pages"]
     assert generators_for(["docs/vi/other.md"]) is None  # unknown: every generator
 
 
@@ -111,7 +111,7 @@ def test_a_search_index_that_fails_is_reported_and_the_preview_still_serves(vi, 
     def broken(*_args):
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr("scripts.preview.index_language", broken)
+    monkeypatch.setattr("noidung.preview.index_language", broken)
     before = (vi.site_dir / "search" / "meta.json").read_bytes()
     vi._index_search()
     assert ("LỖI / ERROR: không tạo được chỉ mục tìm kiếm / no search index:\n"

@@ -8,8 +8,8 @@ import sys
 
 import pytest
 
-from scripts import translations
-from scripts.layout import ContentLayout
+from noidung import translations
+from noidung.layout import ContentLayout
 
 
 def _write(path, text):
@@ -53,7 +53,7 @@ def test_shared_metadata_change_does_not_outdate_a_translation(project):
 
 
 def test_text_and_json_output_of_the_command(project):
-    run = [sys.executable, "-m", "scripts", "--root", str(project.root), "translations"]
+    run = [sys.executable, "-m", "noidung", "--root", str(project.root), "translations"]
     text = subprocess.run(run, capture_output=True, text=True, check=True).stdout
     assert "đã dịch / translated" in text and "docs/en/gioi-thieu.md" in text
     assert "chưa dịch / missing" in text and "docs/en/lien-he.md" in text
@@ -66,7 +66,7 @@ def test_text_and_json_output_of_the_command(project):
 def test_mark_changes_only_the_hash_line(project):
     path = project.docs / "en/tin-bai/posts/bai-a.md"
     before = path.read_text("utf-8").splitlines()
-    run = [sys.executable, "-m", "scripts", "--root", str(project.root), "translations",
+    run = [sys.executable, "-m", "noidung", "--root", str(project.root), "translations",
            "--mark", str(path)]
     result = subprocess.run(run, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
@@ -81,7 +81,7 @@ def test_mark_refuses_a_file_without_original_and_changes_nothing(project):
     path = project.docs / "en/khong-co-goc.md"
     _write(path, "---\ntitle: Orphan\n---\n\nText.\n")
     before = path.read_bytes()
-    run = [sys.executable, "-m", "scripts", "--root", str(project.root), "translations",
+    run = [sys.executable, "-m", "noidung", "--root", str(project.root), "translations",
            "--mark", str(path)]
     result = subprocess.run(run, capture_output=True, text=True)
     assert result.returncode == 2

@@ -60,7 +60,7 @@ def running_preview(project: Path, *args: str) -> Iterator[RunningPreview]:
     after the test. Its terminal output is collected in the background."""
     port = free_port()
     process = subprocess.Popen(
-        [sys.executable, "-m", "scripts", "--root", ".", "serve", *args,
+        [sys.executable, "-m", "noidung", "--root", ".", "serve", *args,
          "--addr", f"127.0.0.1:{port}"],
         cwd=project, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
     )

@@ -5,8 +5,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from scripts.layout import REPO_ROOT
-from scripts.validation import validate_project
+from noidung.layout import REPO_ROOT
+from noidung.validation import validate_project
 
 CAMPAIGN = """\
 id: chien-dich-mau

@@ -67,7 +67,7 @@ def make_corpus(root: Path, files: int = 2000) -> int:
 
 
 def main(argv: list[str]) -> int:
-    from scripts.validation import validate_project
+    from noidung.validation import validate_project
 
     root = Path(argv[0] if argv else "/tmp/validation-corpus")
     count = make_corpus(root, int(argv[1]) if len(argv) > 1 else 2000)

@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from scripts.build import BuildError, build_site
+from noidung.build import BuildError, build_site
 from tests.support.sitecopy import add_previous_site, copy_project, folder_digest
 
 CAMPAIGN = "campaigns/thang-hanh-dong-vi-tre-em-2025/campaign.yml"
@@ -52,7 +52,7 @@ def test_invalid_article_fails_the_cli_build_with_the_validator_message(project)
                        "utf-8")
     before = folder_digest(project / "site")
     result = subprocess.run(
-        [sys.executable, "-m", "scripts", "--root", str(project), "build"],
+        [sys.executable, "-m", "noidung", "--root", str(project), "build"],
         capture_output=True, text=True,
     )
     assert result.returncode == 1

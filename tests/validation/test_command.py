@@ -7,7 +7,7 @@ import subprocess
 import sys
 import unicodedata
 
-from scripts.cli import main
+from noidung.cli import main
 
 from .helpers import edit, make_project
 
@@ -94,7 +94,7 @@ def test_path_outside_the_project_exits_2(tmp_path, capsys):
 
 
 def test_broken_schema_exits_2_without_traceback(tmp_path, monkeypatch, capsys):
-    from scripts.validation import schemas
+    from noidung.validation import schemas
 
     project = make_project(tmp_path / "p")
     (tmp_path / "schemas").mkdir()
@@ -113,7 +113,7 @@ def test_broken_schema_exits_2_without_traceback(tmp_path, monkeypatch, capsys):
 def test_a_binary_file_is_a_message_not_a_traceback(tmp_path):
     project = make_project(tmp_path)
     (project / "docs/vi/tin-bai/posts/bai-mau.md").write_bytes(bytes(range(256)))
-    result = subprocess.run([sys.executable, "-m", "scripts", "--root", str(project), "validate"],
+    result = subprocess.run([sys.executable, "-m", "noidung", "--root", str(project), "validate"],
                             capture_output=True, text=True)
     assert result.returncode == 1
     assert "Traceback" not in result.stderr + result.stdout

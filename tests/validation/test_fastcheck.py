@@ -8,7 +8,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from scripts.validation.schemas import KINDS, load_schema
+from noidung.validation.schemas import KINDS, load_schema
 
 SCALARS = st.one_of(
     st.none(), st.booleans(), st.integers(-5, 3000), st.floats(allow_nan=False, width=32),

@@ -12,8 +12,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from scripts.validation import Problem, validate_project
-from scripts.validation.source import read_source
+from noidung.validation import Problem, validate_project
+from noidung.validation.source import read_source
 
 from .helpers import ARTICLE, make_project
 

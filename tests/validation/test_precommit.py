@@ -6,7 +6,7 @@ import re
 
 import yaml
 
-from scripts.layout import REPO_ROOT
+from noidung.layout import REPO_ROOT
 
 
 def test_hook_runs_the_validator_on_content_files_only():
@@ -17,5 +17,5 @@ def test_hook_runs_the_validator_on_content_files_only():
     for path in ("docs/vi/tin-bai/posts/a.md", "campaigns/a/campaign.yml",
                  "docs/registries/units.yml", "docs/en/tap-huan/a.md"):
         assert files.search(path), path
-    for path in ("scripts/cli.py", "README.md", "docs/vi/anh/a.png", "mkdocs.yml"):
+    for path in ("scripts/noidung/cli.py", "README.md", "docs/vi/anh/a.png", "mkdocs.yml"):
         assert not files.search(path), path

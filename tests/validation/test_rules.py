@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from scripts.validation.rules import all_rules
+from noidung.validation.rules import all_rules
 
 from .cases import MUTATIONS
 from .helpers import lines, make_project

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from scripts.validation.rules import all_rules
-from scripts.validation.schemas import KINDS, load_schema
+from noidung.validation.rules import all_rules
+from noidung.validation.schemas import KINDS, load_schema
 
 
 def _properties(schema, path=""):
@@ -58,7 +58,7 @@ def _annotated(schema, parent=None):
 
 @pytest.mark.parametrize("kind", KINDS)
 def test_annotations_name_things_that_exist(kind):
-    from scripts.validation.project import REGISTRY_FILES
+    from noidung.validation.project import REGISTRY_FILES
 
     schema = load_schema(kind).data
     root = schema["items"] if schema.get("type") == "array" else schema

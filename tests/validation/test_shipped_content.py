@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from scripts.layout import REPO_ROOT
-from scripts.validation import text_report, validate_project
+from noidung.layout import REPO_ROOT
+from noidung.validation import text_report, validate_project
 
 
 def test_shipped_content_has_no_errors():

@@ -1,0 +1,5 @@
+import sys
+
+from noidung.cli import main
+
+sys.exit(main())

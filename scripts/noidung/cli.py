@@ -1,0 +1,172 @@
+"""`noidung`: the one command staff use. Messages in Vietnamese first, English second."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from noidung import clock, guide, scaffold, translations
+from noidung.benchmark import runner as benchmark
+from noidung.build import BuildError, build_site, root_site_url
+from noidung.layout import REPO_ROOT, ContentLayout
+from noidung.validation import command as validate_command
+
+
+def _build(args: argparse.Namespace) -> int:
+    print("Đang dựng trang (tiếng Việt và tiếng Anh, song song) / building both languages…",
+          flush=True)
+    try:
+        report = build_site(args.root, args.root / "site" if args.output is None else args.output,
+                            quiet=not args.verbose,
+                            progress=lambda line: print(line, file=sys.stderr, flush=True))
+    except BuildError as error:
+        print(f"LỖI / ERROR: {error}", file=sys.stderr)
+        print("Thư mục site/ cũ được giữ nguyên / the previous site/ is unchanged.",
+              file=sys.stderr)
+        return 1
+    print(report.summary())
+    print("Xem thử / preview: python3 make.py serve  (http://127.0.0.1:8000/)")
+    address = root_site_url(args.root)
+    if urlsplit(address).hostname in {"127.0.0.1", "localhost"}:
+        # Short links and QR codes are absolute: printed handouts would point at this machine.
+        print(f"Lưu ý: liên kết rút gọn và mã QR đang trỏ tới {address}; hãy đặt SITE_URL là "
+              f"địa chỉ thật trước khi xuất bản / note: short links and QR codes point to "
+              f"{address}; set SITE_URL to the public address before publishing.")
+    return 0
+
+
+def _translations(args: argparse.Namespace) -> int:
+    layout = ContentLayout(args.root)
+    if args.mark:
+        for path in args.mark:
+            translation = path.resolve()
+            try:
+                rel = translation.relative_to(layout.root.resolve())
+            except ValueError:
+                rel = None
+            original = _original_of(layout, rel) if rel else None
+            if original is None or not original.exists() or not translation.exists():
+                print(f"{path}: không tìm thấy bản dịch và bản gốc tương ứng / "
+                      "no translation with an original found here", file=sys.stderr)
+                return 2
+            digest = translations.mark_up_to_date(original, translation)
+            print(f"{path}: đã đánh dấu cập nhật theo bản gốc / marked up to date ({digest})")
+        return 0
+    items = translations.report(layout, args.lang)
+    print(translations.as_json(items) if args.format == "json" else translations.as_text(items))
+    return 0
+
+
+def _original_of(layout: ContentLayout, rel: Path) -> Path | None:
+    """docs/en/x.md -> docs/vi/x.md; campaigns/<id>/en.md -> campaigns/<id>/vi.md."""
+    parts = rel.parts
+    if parts[:1] == ("docs",) and len(parts) > 2:
+        return layout.language_docs("vi").joinpath(*parts[2:])
+    if parts[:1] == ("campaigns",) and len(parts) == 3:
+        return layout.campaigns / parts[1] / "vi.md"
+    return None
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from noidung import preview  # imports MkDocs' server: only this command needs it
+
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    return preview.serve(args.root, args.lang, args.addr)
+
+
+def _new(args: argparse.Namespace) -> int:
+    layout = ContentLayout(args.root)
+    title = args.title or _ask("Tiêu đề tiếng Việt / Vietnamese title: ")
+    title_en = args.title_en
+    if title_en is None and sys.stdin.isatty():
+        title_en = _ask("Tiêu đề tiếng Anh (Enter để bỏ qua) / English title (Enter to skip): ")
+    try:
+        request = scaffold.Request(args.kind, title or "", title_en or None,
+                                   _date(args.date or args.start), _date(args.end))
+        paths = scaffold.create(layout, request, clock.today())
+    except (scaffold.ScaffoldError, ValueError) as error:
+        print(f"LỖI / ERROR: {error}", file=sys.stderr)
+        return 1
+    for path in paths:
+        print(f"Đã tạo / created: {path.relative_to(layout.root)}")
+    print("Tiếp theo: sửa các dòng CẦN VIẾT, rồi chạy `python3 make.py validate` và "
+          "`python3 make.py serve` / next: fill in the TO WRITE lines, then validate and preview")
+    return 0
+
+
+def _ask(prompt: str) -> str:
+    return input(prompt).strip() if sys.stdin.isatty() else ""
+
+
+def _date(text: str | None):
+    import datetime as dt
+
+    if not text:
+        return None
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise ValueError(f"ngày «{text}» phải có dạng YYYY-MM-DD, ví dụ 2025-06-28 / "
+                         "dates are written YYYY-MM-DD") from None
+
+
+def _guide(args: argparse.Namespace) -> int:
+    changed = guide.update_guides(args.root)
+    for path in changed:
+        print(f"Đã cập nhật / updated: {path.name}")
+    if not changed:
+        print("Hướng dẫn đã khớp với schema / the guides match the schemas")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="noidung",
+        description="Công cụ nội dung của trang / the site's content tool",
+    )
+    parser.add_argument("--root", type=Path, default=REPO_ROOT,
+                        help="thư mục dự án (mặc định: kho này) / project folder")
+    sub = parser.add_subparsers(dest="command", required=True)
+    build = sub.add_parser("build", help="kiểm tra và dựng toàn bộ trang / validate and build")
+    build.add_argument("-v", "--verbose", action="store_true", help="in toàn bộ nhật ký MkDocs")
+    build.add_argument("--output", type=Path, default=None,
+                       help="thư mục kết quả (mặc định: site/) / output folder")
+    build.set_defaults(func=_build)
+    validate_command.add_parser(sub)
+    benchmark.add_parser(sub)
+
+    report = sub.add_parser("translations",
+                            help="tình trạng bản dịch / which translations are missing or outdated")
+    report.add_argument("--lang", default="en", help="ngôn ngữ bản dịch (mặc định: en)")
+    report.add_argument("--format", choices=("text", "json"), default="text")
+    report.add_argument("--mark", type=Path, nargs="+", metavar="TỆP",
+                        help="đánh dấu bản dịch đã cập nhật theo bản gốc / mark up to date")
+    report.set_defaults(func=_translations)
+
+    serve = sub.add_parser("serve", help="xem thử một ngôn ngữ, tự tải lại khi sửa / preview")
+    serve.add_argument("--lang", default="vi", choices=("vi", "en"),
+                       help="ngôn ngữ xem thử (mặc định: vi)")
+    serve.add_argument("--addr", default="127.0.0.1:8000", help="địa chỉ:cổng / address:port")
+    serve.set_defaults(func=_serve)
+
+    new = sub.add_parser("new", help="tạo nội dung mới / create new content")
+    new.add_argument("kind", choices=sorted(scaffold.KINDS),
+                     help="bai-viet (bài viết), hoc-phan (học phần), chien-dich (chiến dịch)")
+    new.add_argument("--title", help="tiêu đề tiếng Việt / Vietnamese title")
+    new.add_argument("--title-en", help="tiêu đề tiếng Anh / English title")
+    new.add_argument("--date", help="ngày đăng hoặc bắt đầu, YYYY-MM-DD (mặc định: hôm nay)")
+    new.add_argument("--start", help="ngày bắt đầu chiến dịch / campaign start, YYYY-MM-DD")
+    new.add_argument("--end", help="ngày kết thúc chiến dịch / campaign end, YYYY-MM-DD")
+    new.set_defaults(func=_new)
+
+    sub.add_parser("guide", help="cập nhật danh sách trường trong hướng dẫn / regenerate the "
+                   "guide's field reference").set_defaults(func=_guide)
+    args = parser.parse_args(argv)
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

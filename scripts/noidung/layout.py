@@ -1,0 +1,45 @@
+"""Where things live in the repository (one place, so no module guesses paths)."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+
+
+@dataclass(frozen=True)
+class ContentLayout:
+    """Paths of the content trees; tests build one over a temporary folder."""
+
+    root: Path = REPO_ROOT
+
+    @property
+    def docs(self) -> Path:
+        return self.root / "docs"
+
+    def language_docs(self, lang: str) -> Path:
+        """Pages written in one language: docs/vi, docs/en (same relative paths)."""
+        return self.docs / lang
+
+    @property
+    def registries(self) -> Path:
+        return self.docs / "registries"
+
+    @property
+    def campaigns(self) -> Path:
+        return self.root / "campaigns"
+
+    @property
+    def cache(self) -> Path:
+        """Build scratch space (merged front matter, generated author lists).
+
+        `build_site` gives each build its own (SITE_CACHE_DIR), so that builds
+        running at the same time, such as tests beside a preview, never share it.
+        """
+        return Path(os.environ.get("SITE_CACHE_DIR") or self.root / ".cache")
+
+
+BLOG_DIR = "tin-bai"
+POSTS_DIR = f"{BLOG_DIR}/posts"

@@ -1,0 +1,175 @@
+"""`noidung new`: create a campaign, training module or article with every required field.
+
+Field names, their order, descriptions and example values all come from the
+schemas in scripts/noidung/schemas/ (via noidung.validation.schemas), so a new field in
+a schema shows up here without touching this module. Required fields are filled
+(from the command's arguments, or the schema's example), optional ones are
+listed as comments with their description, for staff to uncomment.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from noidung.layout import ContentLayout
+from noidung.text import nfc, slugify
+from noidung.validation.schemas import load_schema
+
+TO_WRITE = {"vi": "CẦN VIẾT", "en": "TO WRITE"}
+
+
+@dataclass(frozen=True)
+class Kind:
+    """A kind of content staff can create, with its schemas and file locations."""
+
+    name: str            # what staff type: bai-viet, hoc-phan, chien-dich
+    label: str           # Vietnamese / English label in messages
+    shared_schema: str   # schema of the language-neutral file (or the original)
+    text_schema: str     # schema of a language's text file
+    shared_path: str     # where the language-neutral fields go
+    text_path: str       # where a language's text goes ({lang})
+    body: bool = True
+
+
+KINDS: dict[str, Kind] = {
+    "bai-viet": Kind("bai-viet", "bài viết / article", "article", "article-translation",
+                     "docs/vi/tin-bai/posts/{id}.md", "docs/{lang}/tin-bai/posts/{id}.md"),
+    "hoc-phan": Kind("hoc-phan", "học phần / training module", "module", "module-translation",
+                     "docs/vi/tap-huan/{id}.md", "docs/{lang}/tap-huan/{id}.md"),
+    "chien-dich": Kind("chien-dich", "chiến dịch / campaign", "campaign", "campaign-text",
+                       "campaigns/{id}/campaign.yml", "campaigns/{id}/{lang}.md"),
+}
+
+
+class ScaffoldError(ValueError):
+    """Raised when nothing may be written (an id that exists, a title with no letters)."""
+
+
+@dataclass(frozen=True)
+class Request:
+    kind: str
+    title: str
+    title_en: str | None = None
+    start: dt.date | None = None
+    end: dt.date | None = None
+
+
+def _placeholder(spec: dict[str, Any], note: str, lang: str) -> Any:
+    """A value that passes the schema: the example, or for text a visible "to write" mark."""
+    text = spec.get("x-text") or (spec.get("items") or {}).get("x-text")
+    if text:
+        mark = f"{TO_WRITE[lang]}: {note}"
+        return [mark] if spec.get("type") == "array" else mark
+    if spec.get("examples"):
+        return spec["examples"][0]
+    return [] if spec.get("type") == "array" else ""
+
+
+def _yaml(key: str, value: Any) -> str:
+    return yaml.safe_dump({key: value}, allow_unicode=True, sort_keys=False,
+                          default_flow_style=False, width=10_000).rstrip("\n")
+
+
+def _render(schema_kind: str, values: dict[str, Any], lang: str) -> str:
+    """YAML in the schema's order: each field under a comment with its description;
+    required fields set, optional ones commented out for staff to fill in."""
+    schema = load_schema(schema_kind)
+    required = set(schema.data.get("required", []))
+    blocks = []
+    for key, spec in schema.properties.items():
+        if key == "source_hash":
+            continue  # written by `noidung translations --mark`, never by hand
+        description = str(spec.get("description", "")).split(" / ")
+        note = description[0] if lang == "vi" else description[-1]
+        if key in values:
+            blocks.append(f"# {note}\n{_yaml(key, values[key])}")
+        elif key in required:
+            value = _yaml(key, _placeholder(spec, note, lang))
+            blocks.append(f"# {note} ({TO_WRITE[lang]})\n{value}")
+        else:
+            example = _yaml(key, spec["examples"][0] if spec.get("examples") else None)
+            commented = "\n".join("# " + line for line in example.splitlines())
+            blocks.append(f"# {note} (không bắt buộc / optional)\n{commented}")
+    return "\n".join(blocks) + "\n"
+
+
+def _next_module_code(layout: ContentLayout) -> str:
+    codes = set()
+    for path in layout.language_docs("vi").glob("tap-huan/*.md"):
+        match = re.search(r"^code:\s*['\"]?M(\d+)", path.read_text("utf-8"), re.M)
+        if match:
+            codes.add(int(match.group(1)))
+    return f"M{(max(codes) + 1) if codes else 1:02d}"
+
+
+def _existing_ids(layout: ContentLayout) -> set[str]:
+    ids = {p.stem for p in layout.docs.rglob("*.md")}
+    if layout.campaigns.is_dir():
+        ids |= {p.name for p in layout.campaigns.iterdir() if p.is_dir()}
+    return ids
+
+
+def plan(layout: ContentLayout, request: Request, today: dt.date) -> dict[Path, str]:
+    """The files to write, {path: text}; raises ScaffoldError and writes nothing on refusal."""
+    kind = KINDS[request.kind]
+    title = nfc(request.title.strip())
+    ident = slugify(title)
+    if not ident:
+        raise ScaffoldError(
+            f"Tiêu đề «{title}» không tạo được mã (cần có chữ hoặc số) / "
+            "the title gives no id: it needs letters or digits")
+    if ident in _existing_ids(layout):
+        raise ScaffoldError(
+            f"Mã «{ident}» đã có trên trang; hãy đặt tiêu đề khác, không có gì bị ghi đè / "
+            f"the id '{ident}' exists already; choose another title, nothing was overwritten")
+    start = request.start or today
+    end = request.end or start
+    if end < start:
+        raise ScaffoldError(
+            f"Ngày kết thúc {end} trước ngày bắt đầu {start} / the end date is before the start")
+    files: dict[Path, str] = {}
+    shared: dict[str, Any] = {"id": ident}
+    if request.kind == "bai-viet":
+        # A new article stays a draft (shown in preview only) until staff publish it.
+        shared |= {"title": title, "date": start.isoformat(), "draft": True}
+    elif request.kind == "hoc-phan":
+        shared |= {"code": _next_module_code(layout), "title": title,
+                   "last_reviewed": today.isoformat(), "version": "1.0"}
+    else:
+        shared |= {"start_date": start.isoformat(), "end_date": end.isoformat()}
+    body_vi = f"{TO_WRITE['vi']}: nội dung chính, viết bằng Markdown.\n"
+    body_en = f"{TO_WRITE['en']}: the main text, in Markdown.\n"
+    if request.kind == "chien-dich":
+        files[layout.root / kind.shared_path.format(id=ident)] = _render(
+            kind.shared_schema, shared, "vi")
+        files[layout.root / kind.text_path.format(id=ident, lang="vi")] = _markdown(
+            _render(kind.text_schema, {"title": title}, "vi"), body_vi)
+    else:
+        files[layout.root / kind.shared_path.format(id=ident)] = _markdown(
+            _render(kind.shared_schema, shared, "vi"), body_vi)
+    if request.title_en:
+        files[layout.root / kind.text_path.format(id=ident, lang="en")] = _markdown(
+            _render(kind.text_schema, {"title": nfc(request.title_en.strip())}, "en"), body_en)
+    clashes = [p for p in files if p.exists()]
+    if clashes:
+        raise ScaffoldError(f"Tệp đã tồn tại / file exists: {clashes[0]}")
+    return files
+
+
+def _markdown(header: str, body: str) -> str:
+    return f"---\n{header}---\n\n{body}"
+
+
+def create(layout: ContentLayout, request: Request, today: dt.date) -> list[Path]:
+    """Write the planned files (all or nothing) and return their paths."""
+    files = plan(layout, request, today)
+    for path, text in files.items():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, "utf-8")
+    return list(files)

@@ -1,0 +1,92 @@
+"""Tag pages of the news section: one per topic, at tin-bai/the/<topic-id>/ in both languages.
+
+Tags on articles are topic ids (docs/registries/topics.yml). Each topic used
+by a published article gets a page in every language, listing that language's
+articles through Material's tags plugin (which also links the tags shown on
+each article to that page). The path is the topic id, the same in both
+languages, so the language switcher keeps the reader on the same tag.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from noidung.articles import language_articles
+from noidung.generated import BuildContext, GeneratedPage
+from noidung.layout import BLOG_DIR
+
+TAGS_DIR = f"{BLOG_DIR}/the"
+
+TEXT = {
+    "vi": {
+        "index_title": "Chủ đề",
+        "index_intro": "Các chủ đề của tin bài. Chọn một chủ đề để xem các bài viết liên quan.",
+        "title": "Chủ đề: {name}",
+        "intro": "Các bài viết về chủ đề «{name}», mới nhất trước.",
+        "empty": "Chưa có bài viết nào về chủ đề này.",
+        "all": "Tất cả chủ đề",
+    },
+    "en": {
+        "index_title": "Topics",
+        "index_intro": "The topics of our news. Choose one to see its articles.",
+        "title": "Topic: {name}",
+        "intro": "Articles on “{name}”, newest first.",
+        "empty": "No article in English on this topic yet.",
+        "all": "All topics",
+    },
+}
+
+
+def used_topics(context: BuildContext) -> list[str]:
+    """Topics of the published articles of any language, in registry order."""
+    used: set[str] = set()
+    for language in context.languages:
+        for article in language_articles(context.layout, language.code, context.original_lang,
+                                         context.today, context.include_drafts):
+            used.update(article.meta.get("tags") or [])
+    return [t for t in context.registries.ids("topics") if t in used]
+
+
+def pages(context: BuildContext) -> list[GeneratedPage]:
+    """The tag index and one page per used topic, in `context.lang`."""
+    lang = context.lang
+    text = TEXT.get(lang, TEXT["vi"])
+    topics = used_topics(context)
+    if not topics:
+        return []
+    mine = language_articles(context.layout, lang, context.original_lang, context.today,
+                             context.include_drafts)
+    result = []
+    links = []
+    for topic_id in topics:
+        name = context.registries.get("topics", topic_id).label(lang)
+        count = sum(topic_id in (a.meta.get("tags") or []) for a in mine)
+        links.append(f"- [{name}]({topic_id}/index.md) ({count})")
+        body = [f"# {text['title'].format(name=name)}", "", text["intro"].format(name=name), ""]
+        if count:
+            # Material's tags plugin fills in the list (and links article tags here).
+            body.append(f"<!-- material/tags {{ include: [\"{name}\"] }} -->")
+        else:
+            body.append(text["empty"])
+        body += ["", f"[{text['all']}](../index.md)", ""]
+        front = f"---\ntitle: \"{text['title'].format(name=name)}\"\ntopic: {topic_id}\n---\n\n"
+        result.append(GeneratedPage(f"{TAGS_DIR}/{topic_id}/index.md",
+                                    front + "\n".join(body), text["title"].format(name=name)))
+    index = "\n".join([f"# {text['index_title']}", "", text["index_intro"], "", *links, ""])
+    front = f"---\ntitle: {text['index_title']}\n---\n\n"
+    result.insert(0, GeneratedPage(f"{TAGS_DIR}/index.md", front + index, text["index_title"]))
+    return result
+
+
+def listing_sort_key(mapping: Any) -> tuple[dt.date, str]:
+    """Sort key for Material's tag listings: by article date (used with reverse order)."""
+    meta = getattr(mapping.item, "meta", {}) or {}
+    date = meta.get("date")
+    if isinstance(date, dict):
+        date = date.get("created")
+    if isinstance(date, dt.datetime):
+        date = date.date()
+    if not isinstance(date, dt.date):
+        date = dt.date.min
+    return date, str(mapping.item.title)

@@ -1,0 +1,624 @@
+"""Training modules: from the staff's two Markdown files to module pages and short links.
+
+A module is written once in Vietnamese (`docs/vi/tap-huan/<id>.md`, which holds
+every language-neutral field: code, duration, level, audiences, prerequisites,
+materials, session ids and minutes, review dates) and translated into English
+(`docs/en/tap-huan/<id>.md`, text only). `load_module` merges the two, and the
+generator `pages` turns each module into a generated page at `tap-huan/<id>/`
+that replaces the source file of the same path, plus:
+
+- the training overview `tap-huan/`: the hand-written intro and a table of modules;
+- a short link `m/<code>/` per module (a redirect page, also printed as a QR code);
+- a redirect page for every old URL in `docs/registries/redirects.yml`.
+
+Anchors are fixed ids, the same in both languages (`#muc-tieu`, `#tai-lieu`,
+`#<session id>`), so a shared link to "the objectives of M03" keeps working.
+"""
+
+from __future__ import annotations
+
+import calendar
+import copy
+import datetime as dt
+import functools
+import html
+import posixpath
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import segno
+import yaml
+
+from noidung import frontmatter
+from noidung.build import root_site_url
+from noidung.clock import as_date
+from noidung.generated import BuildContext, GeneratedPage
+from noidung.i18n import absolute_url, format_date, url_to_src
+from noidung.layout import ContentLayout
+from noidung.registries import Registries
+
+TRAINING_DIR = "tap-huan"
+#: Downloadable materials, shared by both languages (the files live in the original's tree).
+MATERIALS_DIR = f"{TRAINING_DIR}/tai-lieu"
+SHORT_LINK_DIR = "m"
+INDEX_FILE = "index.md"
+REDIRECT_TEMPLATE = "redirect-page.html"
+
+#: Fields a translation writes for itself; everything else comes from the original.
+TRANSLATED_FIELDS = ("title", "summary", "objectives", "facilitator_notes", "source_hash")
+#: Text keys inside list items; items are matched by `file` (materials) or `id` (sessions).
+ITEM_TEXT_KEYS = {
+    "materials": ("file", ("title", "alt")),
+    "sessions": ("id", ("title", "activity")),
+}
+
+#: Fixed anchors of a module page, the same in every language.
+ANCHORS = {
+    "objectives": "muc-tieu",
+    "prerequisites": "yeu-cau-truoc",
+    "plan": "ke-hoach",
+    "materials": "tai-lieu",
+    "notes": "ghi-chu-huong-dan",
+    "content": "noi-dung",
+}
+
+LABELS: dict[str, dict[str, str]] = {
+    "vi": {
+        "code": "Mã học phần",
+        "duration": "Thời lượng",
+        "minutes": "{n} phút",
+        "hours": "{h} giờ",
+        "hours_minutes": "{h} giờ {m} phút",
+        "level": "Trình độ",
+        "audiences": "Đối tượng",
+        "version": "Phiên bản",
+        "last_reviewed": "Rà soát lần cuối",
+        "short_link": "Đường dẫn ngắn",
+        "copy": "Sao chép đường dẫn",
+        "copied": "Đã sao chép",
+        "qr_title": "Mã QR của đường dẫn ngắn {url}",
+        "objectives": "Mục tiêu",
+        "objectives_intro": "Sau học phần, học viên có thể:",
+        "prerequisites": "Học phần cần học trước",
+        "no_prerequisites": "Không có.",
+        "plan": "Kế hoạch buổi học",
+        "step": "Bước {n}",
+        "materials": "Tài liệu",
+        "download": "tải về",
+        "notes": "Ghi chú cho người hướng dẫn",
+        "notes_only": "Dành riêng cho người hướng dẫn, không phát cho học viên",
+        "content": "Nội dung chính",
+        "due": "Học phần này đã đến hạn rà soát (rà soát lần cuối ngày {date}, "
+        "định kỳ {months} tháng). Hãy đối chiếu với văn bản pháp luật hiện hành trước khi dùng.",
+        "due_short": "đến hạn rà soát",
+        "redirect_title": "Trang đã chuyển",
+        "redirect_text": "Trang này đã chuyển tới: {title}",
+        "module": "Học phần",
+        "title": "Tên học phần",
+        "total": "Tổng thời lượng",
+        "co-ban": "Cơ bản",
+        "trung-cap": "Trung cấp",
+        "nang-cao": "Nâng cao",
+    },
+    "en": {
+        "code": "Module code",
+        "duration": "Duration",
+        "minutes": "{n} minutes",
+        "hours": "{h} h",
+        "hours_minutes": "{h} h {m} min",
+        "level": "Level",
+        "audiences": "Audiences",
+        "version": "Version",
+        "last_reviewed": "Last reviewed",
+        "short_link": "Short link",
+        "copy": "Copy link",
+        "copied": "Copied",
+        "qr_title": "QR code of the short link {url}",
+        "objectives": "Objectives",
+        "objectives_intro": "After the module, participants can:",
+        "prerequisites": "Prerequisites",
+        "no_prerequisites": "None.",
+        "plan": "Session plan",
+        "step": "Step {n}",
+        "materials": "Materials",
+        "download": "download",
+        "notes": "Notes for the facilitator",
+        "notes_only": "For the facilitator only, not for participants",
+        "content": "Key content",
+        "due": "This module is due for review (last reviewed on {date}, every {months} "
+        "months). Check it against the laws in force before using it.",
+        "due_short": "due for review",
+        "redirect_title": "This page has moved",
+        "redirect_text": "This page has moved to: {title}",
+        "module": "Module",
+        "title": "Title",
+        "total": "Total duration",
+        "co-ban": "Basic",
+        "trung-cap": "Intermediate",
+        "nang-cao": "Advanced",
+    },
+}
+
+CODE_RE = re.compile(r"^M\d{2}$")
+
+
+class TrainingError(ValueError):
+    """A module or a redirect that cannot be built; raised by `load_module` and `load_redirects`."""
+
+
+def label(lang: str, key: str, **values: Any) -> str:
+    return LABELS.get(lang, LABELS["vi"])[key].format(**values)
+
+
+@dataclass(frozen=True)
+class Module:
+    """A module as one language's build sees it: shared metadata plus that language's text."""
+
+    id: str
+    lang: str
+    meta: dict[str, Any]
+    body: str
+
+    @property
+    def code(self) -> str:
+        return str(self.meta["code"])
+
+    @property
+    def url(self) -> str:
+        """Path under the language root: tap-huan/<id>/ (fixed by the id)."""
+        return f"{TRAINING_DIR}/{self.id}/"
+
+    @property
+    def src_uri(self) -> str:
+        return f"{TRAINING_DIR}/{self.id}.md"
+
+    @property
+    def short_url(self) -> str:
+        """The short link under the language root: m/m03/."""
+        return short_url(self.code)
+
+    @property
+    def title(self) -> str:
+        return str(self.meta.get("title", self.id))
+
+    @property
+    def duration(self) -> int:
+        return int(self.meta.get("duration_minutes") or 0)
+
+    @property
+    def last_reviewed(self) -> dt.date | None:
+        value = self.meta.get("last_reviewed")
+        return as_date(value) if value else None
+
+    @property
+    def review_every_months(self) -> int:
+        return int(self.meta.get("review_every_months") or 12)
+
+    def is_due_for_review(self, today: dt.date) -> bool:
+        return review_due(self.last_reviewed, self.review_every_months, today)
+
+
+def short_url(code: str) -> str:
+    return f"{SHORT_LINK_DIR}/{code.lower()}/"
+
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """`day` moved by whole months, clamped to the month's last day (31 Jan + 1 → 28/29 Feb)."""
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    last = calendar.monthrange(year, month + 1)[1]
+    return dt.date(year, month + 1, min(day.day, last))
+
+
+def review_due(last_reviewed: dt.date | None, every_months: int, today: dt.date) -> bool:
+    """Due when the review interval has passed: last_reviewed + every_months < today.
+
+    A module never reviewed is due.
+    """
+    if last_reviewed is None:
+        return True
+    return add_months(last_reviewed, every_months) < today
+
+
+# -- reading -----------------------------------------------------------------------
+
+
+def module_files(layout: ContentLayout, lang: str) -> dict[str, Path]:
+    """Module files of one language, by module id (the file name); index.md is the intro."""
+    folder = layout.language_docs(lang) / TRAINING_DIR
+    if not folder.is_dir():
+        return {}
+    return {p.stem: p for p in sorted(folder.glob("*.md")) if p.name != INDEX_FILE}
+
+
+def _merge_items(original: list, translated: list, key: str, text_keys: tuple[str, ...]) -> list:
+    """Original list items with the translation's text, matched by `key` (file or id)."""
+    by_key = {str(item.get(key)): item for item in translated or [] if isinstance(item, dict)}
+    merged = []
+    for item in original or []:
+        item = dict(item)
+        own = by_key.get(str(item.get(key)), {})
+        for text_key in text_keys:
+            if text_key in own:
+                item[text_key] = own[text_key]
+        merged.append(item)
+    return merged
+
+
+def load_module(layout: ContentLayout, module_id: str, lang: str, original_lang: str) -> Module:
+    """Read a module in `lang`, taking shared metadata from the original."""
+    original_path = layout.language_docs(original_lang) / TRAINING_DIR / f"{module_id}.md"
+    original = frontmatter.read(original_path)
+    meta = copy.deepcopy(original.meta)
+    body = original.body
+    if lang != original_lang:
+        path = layout.language_docs(lang) / TRAINING_DIR / f"{module_id}.md"
+        translation = frontmatter.read(path)
+        for field_name in TRANSLATED_FIELDS:
+            if field_name in translation.meta:
+                meta[field_name] = translation.meta[field_name]
+        for field_name, (key, text_keys) in ITEM_TEXT_KEYS.items():
+            meta[field_name] = _merge_items(
+                meta.get(field_name, []), translation.meta.get(field_name, []), key, text_keys
+            )
+        body = translation.body
+    meta.setdefault("id", module_id)
+    code = str(meta.get("code", ""))
+    if not CODE_RE.match(code):
+        raise TrainingError(
+            f"{original_path}: 'code' must look like M01..M99, received: {code!r}"
+        )
+    return Module(module_id, lang, meta, body)
+
+
+def load_modules(layout: ContentLayout, lang: str, original_lang: str) -> list[Module]:
+    """The modules `lang` publishes (those with an original and a text in `lang`), by code."""
+    originals = module_files(layout, original_lang)
+    modules = [
+        load_module(layout, module_id, lang, original_lang)
+        for module_id in module_files(layout, lang)
+        if module_id in originals
+    ]
+    return sorted(modules, key=lambda m: m.code)
+
+
+# -- rendering ---------------------------------------------------------------------
+
+
+def format_duration(minutes: int, lang: str) -> str:
+    hours, rest = divmod(minutes, 60)
+    if minutes < 60:
+        return label(lang, "minutes", n=minutes)
+    if rest == 0:
+        return label(lang, "hours", h=hours)
+    return label(lang, "hours_minutes", h=hours, m=rest)
+
+
+# Cached: the preview (scripts/noidung/preview.py) runs this generator again after each edit.
+@lru_cache(maxsize=4096)
+def qr_svg(url: str, title: str) -> str:
+    """An inline SVG QR code of `url` (segno; scaled, with the standard quiet zone)."""
+    qr = segno.make(url, error="m", micro=False)
+    # viewBox (omitsize) lets print.css scale the code to 30 mm without cutting it off;
+    # width and height keep its size on screen.
+    svg = qr.svg_inline(scale=4, title=title, svgclass="training-qr__code", lineclass=None,
+                        omitsize=True)
+    width, height = qr.symbol_size(scale=4)
+    return svg.replace("<svg ", f'<svg role="img" width="{width}" height="{height}" ', 1)
+
+
+def _audience_names(module: Module, registries: Registries, lang: str) -> list[str]:
+    names = []
+    for audience in module.meta.get("audiences", []):
+        entry = registries.get("audiences", audience)
+        names.append(entry.label(lang) if entry else str(audience))
+    return names
+
+
+def _one_line(text: Any) -> str:
+    return " ".join(str(text or "").split())
+
+
+def module_markdown(
+    module: Module,
+    modules: dict[str, Module],
+    registries: Registries,
+    short_link: str,
+    today: dt.date,
+) -> str:
+    """The whole generated page of a module (front matter and Markdown) in its language.
+
+    `modules` are the modules of the same language by id (to link prerequisites);
+    `short_link` is the absolute URL printed and encoded in the QR code.
+    """
+    lang = module.lang
+    meta = module.meta
+    esc = html.escape
+    audiences = _audience_names(module, registries, lang)
+    level = str(meta.get("level", ""))
+    facts = [
+        (label(lang, "code"), f'<strong class="training-card__code">{esc(module.code)}</strong>'),
+        (label(lang, "duration"), esc(format_duration(module.duration, lang))),
+        (label(lang, "level"), esc(label(lang, level) if level in LABELS[lang] else level)),
+        (label(lang, "audiences"), esc(", ".join(audiences))),
+    ]
+    if module.last_reviewed:
+        reviewed = module.last_reviewed
+        facts.append((
+            label(lang, "last_reviewed"),
+            f'<time datetime="{reviewed.isoformat()}">{esc(format_date(reviewed, lang))}</time>',
+        ))
+    facts.append((label(lang, "version"), esc(str(meta.get("version", "1.0")))))
+    rows = "\n".join(f"<dt>{esc(k)}</dt><dd>{v}</dd>" for k, v in facts)
+    qr = qr_svg(short_link, label(lang, "qr_title", url=short_link))
+    card = (
+        f'<div class="training-card" data-module-code="{esc(module.code)}">\n'
+        f'<dl class="training-card__facts">\n{rows}\n</dl>\n'
+        f'<div class="training-card__link">\n'
+        f'<p class="training-short-link"><span class="training-short-link__label">'
+        f"{esc(label(lang, 'short_link'))}:</span> "
+        f'<a href="{esc(short_link)}" class="training-short-link__url" data-short-link>'
+        f"{esc(short_link)}</a> "
+        f'<button type="button" class="md-button training-copy" data-copy="{esc(short_link)}" '
+        f'data-copied="{esc(label(lang, "copied"))}" hidden>'
+        f'{esc(label(lang, "copy"))}</button></p>\n'
+        f'<div class="training-qr">{qr}</div>\n'
+        f"</div>\n</div>"
+    )
+    parts: list[str] = [f"# {module.title}", "", card, ""]
+    if module.is_due_for_review(today) and module.last_reviewed:
+        parts += [
+            '!!! warning "' + label(lang, "due_short").capitalize() + '"',
+            "",
+            "    " + label(lang, "due", date=format_date(module.last_reviewed, lang),
+                          months=module.review_every_months),
+            "",
+        ]
+    elif module.is_due_for_review(today):
+        parts += ['!!! warning "' + label(lang, "due_short").capitalize() + '"', ""]
+    if meta.get("summary"):
+        parts += [_one_line(meta["summary"]), ""]
+    parts += [f"## {label(lang, 'objectives')} {{#{ANCHORS['objectives']}}}", "",
+              label(lang, "objectives_intro"), ""]
+    parts += [f"- {_one_line(item)}" for item in meta.get("objectives", [])] + [""]
+    parts += [f"## {label(lang, 'prerequisites')} {{#{ANCHORS['prerequisites']}}}", ""]
+    prerequisites = list(meta.get("prerequisites") or [])
+    if not prerequisites:
+        parts += [label(lang, "no_prerequisites"), ""]
+    for prerequisite in prerequisites:
+        other = modules.get(prerequisite)
+        if other is None:  # untranslated: the stand-in page is at tap-huan/<id>/
+            parts.append(f"- [{prerequisite}]({prerequisite}/index.md)")
+        else:
+            parts.append(f"- [{other.code} · {other.title}]({other.id}.md)")
+    parts.append("")
+    parts += [_session_plan(module), ""]
+    parts += [f"## {label(lang, 'materials')} {{#{ANCHORS['materials']}}}", ""]
+    for material in meta.get("materials", []):
+        file = str(material["file"])
+        kind = str(file.rsplit(".", 1)[-1]).upper()
+        parts.append(
+            f"- [{_one_line(material.get('title', file))}](tai-lieu/{file})"
+            f'{{ download="{posixpath.basename(file)}" }} ({kind}, {label(lang, "download")})'
+        )
+    parts.append("")
+    if meta.get("facilitator_notes"):
+        notes = str(meta["facilitator_notes"]).strip()
+        parts += [
+            f"## {label(lang, 'notes')} {{#{ANCHORS['notes']}}}",
+            "",
+            '<div class="admonition note training-notes" markdown>',
+            f'<p class="admonition-title">{esc(label(lang, "notes_only"))}</p>',
+            "",
+            notes,
+            "",
+            "</div>",
+            "",
+        ]
+    body = module.body.strip()
+    if body:
+        parts += [f"## {label(lang, 'content')} {{#{ANCHORS['content']}}}", "", body, ""]
+    front = {
+        "title": f"{module.code} · {module.title}",
+        "description": _one_line(meta.get("summary", "")),
+        "training_module": module.code,
+        "printable": True,
+    }
+    return frontmatter.render(front, "\n".join(parts))
+
+
+def _session_plan(module: Module) -> str:
+    lang = module.lang
+    lines = [f"## {label(lang, 'plan')} {{#{ANCHORS['plan']}}}", ""]
+    total = 0
+    for n, session in enumerate(module.meta.get("sessions", []), start=1):
+        minutes = int(session.get("minutes") or 0)
+        total += minutes
+        heading = (f"{label(lang, 'step', n=n)}. {_one_line(session.get('title'))} "
+                   f"({format_duration(minutes, lang)})")
+        activity = str(session.get("activity", "")).strip()
+        lines += [f"### {heading} {{#{session['id']}}}", "", activity, ""]
+    lines.append(f"**{label(lang, 'total')}:** {format_duration(total, lang)}")
+    return "\n".join(lines)
+
+
+def index_table(modules: list[Module], registries: Registries, today: dt.date) -> str:
+    """The overview table: code, title (linked), audiences, duration, level."""
+    if not modules:
+        return ""
+    lang = modules[0].lang
+    head = [label(lang, "code"), label(lang, "title"), label(lang, "audiences"),
+            label(lang, "duration"), label(lang, "level")]
+    lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    for module in modules:
+        title = f"[{module.title}]({module.id}.md)"
+        if module.is_due_for_review(today):
+            title += f" ({label(lang, 'due_short')})"
+        level = str(module.meta.get("level", ""))
+        cells = [
+            module.code,
+            title,
+            ", ".join(_audience_names(module, registries, lang)),
+            format_duration(module.duration, lang),
+            label(lang, level) if level in LABELS[lang] else level,
+        ]
+        lines.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
+    return "\n".join(lines) + "\n"
+
+
+def index_markdown(intro_text: str, modules: list[Module], registries: Registries,
+                   today: dt.date) -> str:
+    """The hand-written overview intro followed by the generated table of modules."""
+    intro = frontmatter.parse(intro_text)
+    meta = dict(intro.meta)
+    meta.setdefault("training_index", True)
+    body = intro.body.rstrip() + "\n\n" + index_table(modules, registries, today)
+    return frontmatter.render(meta, body)
+
+
+# -- short links and redirects -----------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Redirect:
+    """An old path that leads to a page: both paths under a language root, ending in '/'."""
+
+    source: str
+    target: str
+
+
+def relative_link(from_url: str, to_url: str) -> str:
+    """Relative link between two page URLs of the same language ("m/m03/" → "../../tap-huan/x/")."""
+    start = from_url.rstrip("/") or "."
+    target = to_url.rstrip("/") or "."
+    rel = posixpath.relpath(target, start)
+    return "./" if rel == "." else rel + "/"
+
+
+@lru_cache(maxsize=4096)  # as qr_svg: the preview runs the generator again
+def redirect_markdown(source: str, target: str, target_title: str, absolute_target: str,
+                      lang: str) -> str:
+    """A tiny page at `source` that sends the reader to `target` (meta refresh, canonical,
+    and a visible link for anyone whose browser does not follow the refresh)."""
+    href = relative_link(source, target)
+    front = {
+        "title": label(lang, "redirect_title"),
+        "template": REDIRECT_TEMPLATE,
+        "robots": "noindex",
+        "search": {"exclude": True},
+        "redirect": {
+            "href": href,
+            "url": absolute_target,
+            "text": label(lang, "redirect_text", title=target_title),
+            "title": target_title,
+        },
+    }
+    return frontmatter.render(front, "")
+
+
+_PATH_RE = re.compile(r"^([a-z0-9]+(-[a-z0-9]+)*/)*$")
+
+
+def load_redirects(layout: ContentLayout) -> list[Redirect]:
+    """Read docs/registries/redirects.yml ([{from, to}]); raise TrainingError when malformed."""
+    path = layout.registries / "redirects.yml"
+    if not path.exists():
+        return []
+    rows = yaml.safe_load(path.read_text("utf-8")) or []
+    redirects = []
+    for n, row in enumerate(rows, start=1):
+        if not isinstance(row, dict) or "from" not in row or "to" not in row:
+            raise TrainingError(f"{path}: entry {n} must have 'from' and 'to'")
+        source, target = str(row["from"]), str(row["to"])
+        for key, value in (("from", source), ("to", target)):
+            if not _PATH_RE.match(value) or (key == "from" and not value):
+                raise TrainingError(
+                    f"{path}: entry {n}: '{key}' must be a lowercase ASCII path ending in '/' "
+                    f"(e.g. 'tap-huan/old-id/'), received: {value!r}"
+                )
+        redirects.append(Redirect(source, target))
+    return redirects
+
+
+def check_redirects(redirects: list[Redirect], pages: set[str]) -> list[str]:
+    """Problems with the redirect map, given the page URLs a language publishes
+    (without the redirect pages themselves): every `to` must exist, no `from` may be a page,
+    each `from` appears once. Returns messages; an empty list means the map is sound."""
+    problems = []
+    seen: set[str] = set()
+    sources = {r.source for r in redirects}
+    for r in redirects:
+        if r.source in seen:
+            problems.append(f"redirect from '{r.source}' is listed more than once")
+        seen.add(r.source)
+        if r.source in pages:
+            problems.append(f"redirect from '{r.source}': a page exists at that path")
+        if r.target not in pages or r.target in sources:
+            problems.append(f"redirect from '{r.source}' leads to '{r.target}', "
+                            "which is not a page of the site")
+    return problems
+
+
+def _page_title(layout: ContentLayout, lang: str, url: str, modules: dict[str, Module]) -> str:
+    for module in modules.values():
+        if module.url == url:
+            return f"{module.code} · {module.title}"
+    path = layout.language_docs(lang) / url_to_src(url)
+    if not path.exists() and url:
+        path = layout.language_docs(lang) / (url.rstrip("/") + ".md")
+    if path.exists():
+        try:
+            return str(frontmatter.read(path).meta.get("title") or url)
+        except Exception:  # a broken file is the validator's business
+            return url
+    return url
+
+
+# -- the generator -----------------------------------------------------------------
+
+
+def pages(context: BuildContext) -> list[GeneratedPage]:
+    """Module pages, the overview, short links and redirects of one language."""
+    layout, lang, original = context.layout, context.lang, context.original_lang
+    language = next(x for x in context.languages if x.code == lang)
+    root_url = root_site_url(layout.root)
+    modules = load_modules(layout, lang, original)
+    by_id = {m.id: m for m in modules}
+    materials = layout.language_docs(original) / MATERIALS_DIR
+    result: list[GeneratedPage] = []
+    for module in modules:
+        link = absolute_url(root_url, language.root, module.short_url)
+        assets = {
+            f"{MATERIALS_DIR}/{m['file']}": str(materials / str(m["file"]))
+            for m in module.meta.get("materials", [])
+            if (materials / str(m["file"])).is_file()
+        }
+        result.append(GeneratedPage(
+            module.src_uri,
+            functools.partial(module_markdown, module, by_id, context.registries, link,
+                              context.today),
+            f"{module.code} · {module.title}",
+            assets,
+        ))
+    intro = layout.language_docs(lang) / TRAINING_DIR / INDEX_FILE
+    if intro.exists() and modules:
+        text = index_markdown(intro.read_text("utf-8"), modules, context.registries, context.today)
+        result.append(GeneratedPage(f"{TRAINING_DIR}/{INDEX_FILE}", text,
+                                    frontmatter.parse(text).meta.get("title", "")))
+    # Short links and redirects exist in every language, so that a link shared in one
+    # language never 404s in the other (the target may be a "not yet translated" stand-in).
+    all_modules = load_modules(layout, original, original)
+    links = [Redirect(m.short_url, m.url) for m in all_modules] + load_redirects(layout)
+    for r in links:
+        title = _page_title(layout, lang, r.target, by_id)
+        target_url = absolute_url(root_url, language.root, r.target)
+        result.append(GeneratedPage(
+            url_to_src(r.source),
+            redirect_markdown(r.source, r.target, title, target_url, lang),
+            label(lang, "redirect_title"),
+        ))
+    return result
