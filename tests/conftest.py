@@ -9,9 +9,9 @@ import os
 from pathlib import Path
 
 import pytest
-
 from noidung.build import build_site, site_languages
-from noidung.layout import REPO_ROOT
+from noidung.content.layout import REPO_ROOT
+
 from tests.support.browser import CHROMIUM_ARGS, chromium_or_skip
 from tests.support.server import serve_directory
 

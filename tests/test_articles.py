@@ -7,7 +7,6 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
-
 from noidung import tagpages
 from noidung.articles import (
     author_problems,
@@ -16,11 +15,11 @@ from noidung.articles import (
     language_articles,
     load_article,
 )
+from noidung.content.layout import REPO_ROOT, ContentLayout
+from noidung.content.registries import load_registries
 from noidung.generated import BuildContext
 from noidung.i18n import Language
-from noidung.layout import REPO_ROOT, ContentLayout
 from noidung.news import shorten_excerpts
-from noidung.registries import load_registries
 from noidung.related import LIMIT, Candidate, campaign_link, related, score
 
 D = dt.date

@@ -7,13 +7,13 @@ import re
 from pathlib import Path
 
 import pytest
-
-from noidung import clock
 from noidung.articles import language_articles
 from noidung.build import root_site_url
-from noidung.layout import ContentLayout
-from noidung.registries import load_registries
+from noidung.content import clock
+from noidung.content.layout import ContentLayout
+from noidung.content.registries import load_registries
 from noidung.related import related_links
+
 from tests.support.browser import RequestLog
 from tests.support.site import html_pages, resolve_href, soup, url_to_file
 

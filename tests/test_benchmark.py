@@ -10,11 +10,10 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-
-from noidung import frontmatter
 from noidung.benchmark import corpus
 from noidung.benchmark.runner import FIELDS
-from noidung.layout import REPO_ROOT
+from noidung.content import frontmatter
+from noidung.content.layout import REPO_ROOT
 
 
 def _files(root: Path) -> dict[str, bytes]:

@@ -10,7 +10,6 @@ from material.plugins.blog.plugin import BlogPlugin
 from material.plugins.blog.structure import Post, View
 from mkdocs.structure.files import File
 from mkdocs.structure.pages import Page
-
 from noidung import blog_speedups
 from noidung.blog_speedups import PostList
 

@@ -10,9 +10,6 @@ from pathlib import Path
 import icalendar
 import pytest
 import yaml
-from PIL import Image
-
-from noidung import clock
 from noidung.campaign_calendar import calendar_feed, event_uid
 from noidung.campaign_pages import grouped, pages
 from noidung.campaigns import (
@@ -31,10 +28,12 @@ from noidung.campaigns import (
     load_campaigns,
     preview_image,
 )
+from noidung.content import clock
+from noidung.content.layout import REPO_ROOT, ContentLayout
+from noidung.content.registries import load_registries
 from noidung.generated import BuildContext
 from noidung.i18n import Language
-from noidung.layout import REPO_ROOT, ContentLayout
-from noidung.registries import load_registries
+from PIL import Image
 
 LANGUAGES = [Language("vi", "Tiếng Việt", "/"), Language("en", "English", "/en/")]
 REGISTRIES = load_registries(REPO_ROOT / "docs" / "registries")

@@ -5,10 +5,9 @@ calendar) answers."""
 from __future__ import annotations
 
 import pytest
-
-from noidung import clock
 from noidung.campaigns import ENDED, RUNNING, UPCOMING, load_campaigns, text
-from noidung.layout import REPO_ROOT, ContentLayout
+from noidung.content import clock
+from noidung.content.layout import REPO_ROOT, ContentLayout
 
 pytestmark = pytest.mark.browser
 

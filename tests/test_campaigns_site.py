@@ -7,8 +7,6 @@ import datetime as dt
 
 import icalendar
 import pytest
-
-from noidung import clock
 from noidung.build import root_site_url
 from noidung.campaign_calendar import event_uid
 from noidung.campaigns import (
@@ -20,7 +18,9 @@ from noidung.campaigns import (
     load_campaigns,
     text,
 )
-from noidung.layout import REPO_ROOT, ContentLayout
+from noidung.content import clock
+from noidung.content.layout import REPO_ROOT, ContentLayout
+
 from tests.support.site import resolve_href, soup
 from tests.test_campaigns import strict_ics_events
 
@@ -73,7 +73,7 @@ def test_every_campaign_has_its_page_with_the_facts(built_site, lang, today):
 
 
 def _unit_name(unit_id: str, lang: str) -> str:
-    from noidung.registries import load_registries
+    from noidung.content.registries import load_registries
 
     return load_registries(LAYOUT.registries).get("units", unit_id).label(lang)
 

@@ -3,7 +3,7 @@
 import subprocess
 import sys
 
-from noidung.layout import REPO_ROOT
+from noidung.content.layout import REPO_ROOT
 
 
 def test_ruff_reports_nothing():

@@ -7,13 +7,13 @@ from email.utils import parsedate_to_datetime
 from xml.etree import ElementTree
 
 import pytest
-
-from noidung import clock
 from noidung.articles import Article, language_articles
 from noidung.build import root_site_url
+from noidung.content import clock
+from noidung.content.layout import ContentLayout
+from noidung.content.registries import load_registries
 from noidung.feeds import feed_xml, language_feeds
-from noidung.layout import ContentLayout
-from noidung.registries import load_registries
+
 from tests.support.site import html_pages, resolve_href, soup, url_to_file
 
 REGISTRIES = load_registries(ContentLayout().registries)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 
-from noidung import frontmatter
+from noidung.content import frontmatter
 
 
 def test_a_file_is_parsed_once_until_it_changes(tmp_path):

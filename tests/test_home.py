@@ -6,9 +6,10 @@ import datetime as dt
 
 from noidung import home
 from noidung.build import site_languages
+from noidung.content.layout import REPO_ROOT, ContentLayout
+from noidung.content.registries import load_registries
 from noidung.generated import BuildContext
-from noidung.layout import REPO_ROOT, ContentLayout
-from noidung.registries import load_registries
+
 from tests.support.site import resolve_href, soup
 
 LAYOUT = ContentLayout(REPO_ROOT)

@@ -1,7 +1,6 @@
 """Unit tests of the URL helpers behind the language switcher and stand-in pages."""
 
 import pytest
-
 from noidung import i18n
 from noidung.postbuild import fallback_url
 

@@ -5,9 +5,8 @@ from __future__ import annotations
 import unicodedata
 
 import pytest
-
+from noidung.content.text import fold as text_fold
 from noidung.search.folding import fold, has_diacritics
-from noidung.text import fold as text_fold
 
 VOWELS = "aăâeêioôơuưy"
 # none, huyền, sắc, hỏi, ngã, nặng

@@ -6,7 +6,6 @@ import json
 import unicodedata
 
 import pytest
-
 from noidung.search.index import (
     MAX_BUCKETS,
     MIN_BUCKETS,

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 
 import pytest
-
 from noidung.i18n import Language
 from noidung.search import index_site
 from noidung.search.indexer import SearchIndexError

@@ -6,8 +6,8 @@ import re
 from xml.etree import ElementTree
 
 import pytest
-
 from noidung.build import root_site_url
+
 from tests.support.site import html_pages, page_language_root, resolve_href, soup, url_to_file
 
 SITEMAP_NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9",

@@ -3,8 +3,7 @@
 import unicodedata
 
 import pytest
-
-from noidung.text import fold, slugify
+from noidung.content.text import fold, slugify
 
 VOWELS = "aăâeêioôơuưy"
 TONES = ["", "\u0300", "\u0301", "\u0303", "\u0309", "\u0323"]  # none, huyền, sắc, ngã, hỏi, nặng
@@ -52,6 +51,6 @@ def test_slugify_examples():
 
 
 def test_heading_ids_keep_d_for_dj():
-    from noidung.text import heading_id
+    from noidung.content.text import heading_id
 
     assert heading_id("Chủ đề: Gia đình", "-") == "chu-de-gia-dinh"

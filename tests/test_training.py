@@ -12,14 +12,14 @@ from pathlib import Path
 
 import pytest
 import zxingcpp
-from PIL import Image
-
-from noidung import frontmatter, training
+from noidung import training
 from noidung.build import root_site_url, site_languages
+from noidung.content import frontmatter
+from noidung.content.layout import REPO_ROOT, ContentLayout
+from noidung.content.registries import load_registries
 from noidung.generated import BuildContext
-from noidung.layout import REPO_ROOT, ContentLayout
 from noidung.pages import source_pages
-from noidung.registries import load_registries
+from PIL import Image
 
 LAYOUT = ContentLayout(REPO_ROOT)
 REGISTRIES = load_registries(LAYOUT.registries)

@@ -7,11 +7,11 @@ import io
 
 import pytest
 import zxingcpp
-from PIL import Image
-
 from noidung import training
 from noidung.build import root_site_url
-from noidung.layout import REPO_ROOT, ContentLayout
+from noidung.content.layout import REPO_ROOT, ContentLayout
+from PIL import Image
+
 from tests.support.site import resolve_href, soup
 
 LAYOUT = ContentLayout(REPO_ROOT)

@@ -16,10 +16,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from noidung import frontmatter
-from noidung.clock import as_date
-from noidung.layout import BLOG_DIR, POSTS_DIR, ContentLayout
-from noidung.registries import Registries
+from noidung.content import frontmatter
+from noidung.content.clock import as_date
+from noidung.content.layout import BLOG_DIR, POSTS_DIR, ContentLayout
+from noidung.content.registries import Registries
 
 #: Fields a translation writes for itself; everything else comes from the original.
 TRANSLATED_FIELDS = ("title", "summary", "cover_alt", "source_hash")

@@ -22,8 +22,8 @@ from pathlib import Path
 import yaml
 
 from noidung import postbuild, publish, search
+from noidung.content.layout import REPO_ROOT
 from noidung.i18n import Language, languages_from_alternate
-from noidung.layout import REPO_ROOT
 from noidung.search.indexer import SearchIndexError
 from noidung.validation import SchemaError, build_gate
 

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 import icalendar
 
 from noidung.campaigns import Campaign, text
-from noidung.registries import Registries
+from noidung.content.registries import Registries
 
 UID_DOMAIN = "chien-dich.gia-dinh-tre-em.ninh-binh"
 PRODID = "-//So Van hoa va The thao tinh Ninh Binh//Chien dich truyen thong//{lang}"

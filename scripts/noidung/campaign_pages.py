@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 
-from noidung import frontmatter
 from noidung.campaign_calendar import calendar_feed
 from noidung.campaigns import (
     CALENDAR_DIR,
@@ -39,6 +38,7 @@ from noidung.campaigns import (
     text,
     write_text_atomic,
 )
+from noidung.content import frontmatter
 from noidung.generated import BuildContext, GeneratedPage
 from noidung.i18n import MESSAGES, absolute_url, format_date
 

@@ -8,10 +8,11 @@ import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from noidung import clock, guide, scaffold, translations
+from noidung import guide, scaffold, translations
 from noidung.benchmark import runner as benchmark
 from noidung.build import BuildError, build_site, root_site_url
-from noidung.layout import REPO_ROOT, ContentLayout
+from noidung.content import clock
+from noidung.content.layout import REPO_ROOT, ContentLayout
 from noidung.validation import command as validate_command
 
 

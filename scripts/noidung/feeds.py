@@ -14,7 +14,7 @@ from urllib.parse import urljoin
 from feedgen.feed import FeedGenerator
 
 from noidung.articles import Article
-from noidung.registries import Registries
+from noidung.content.registries import Registries
 
 #: The province's time zone: an article dated 28 June is published on 28 June there.
 LOCAL_TZ = dt.timezone(dt.timedelta(hours=7))

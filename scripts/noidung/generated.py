@@ -15,9 +15,9 @@ import importlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from noidung.content.layout import ContentLayout
+from noidung.content.registries import Registries
 from noidung.i18n import Language
-from noidung.layout import ContentLayout
-from noidung.registries import Registries
 
 
 @dataclass(frozen=True)

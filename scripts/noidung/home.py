@@ -12,7 +12,6 @@ import functools
 import re
 from typing import Any
 
-from noidung import frontmatter
 from noidung.articles import language_articles
 from noidung.campaign_pages import card, grouped
 from noidung.campaigns import (
@@ -23,9 +22,10 @@ from noidung.campaigns import (
     front_matter_block,
     load_campaigns,
 )
+from noidung.content import frontmatter
+from noidung.content.layout import POSTS_DIR
 from noidung.generated import BuildContext, GeneratedPage
 from noidung.i18n import format_date
-from noidung.layout import POSTS_DIR
 
 HOME_SRC = "index.md"
 #: At most this many of each: the home page stays short on a phone.

@@ -19,12 +19,13 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from noidung import articles, blog_speedups, clock, hotlines, i18n, nav_sections
+from noidung import articles, blog_speedups, hotlines, i18n, nav_sections
+from noidung.content import clock
+from noidung.content.layout import POSTS_DIR, ContentLayout
+from noidung.content.registries import Registries, load_registries
 from noidung.generated import BuildContext, GeneratedPage, generated_pages
-from noidung.layout import POSTS_DIR, ContentLayout
 from noidung.news import NewsSection, shorten_excerpts
 from noidung.pages import source_pages
-from noidung.registries import Registries, load_registries
 
 log = logging.getLogger("mkdocs.plugins.bilingual")
 

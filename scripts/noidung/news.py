@@ -20,9 +20,9 @@ from mkdocs.config.defaults import MkDocsConfig
 
 from noidung import feeds, related, social, tagpages
 from noidung.articles import Article, author_problems, excerpt_markdown, language_articles
+from noidung.content.layout import BLOG_DIR, ContentLayout
+from noidung.content.registries import Registries
 from noidung.i18n import Language
-from noidung.layout import BLOG_DIR, ContentLayout
-from noidung.registries import Registries
 
 log = logging.getLogger("mkdocs.plugins.bilingual")
 

@@ -10,11 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from noidung import frontmatter
 from noidung.articles import article_files, load_article
+from noidung.content import frontmatter
+from noidung.content.layout import POSTS_DIR
 from noidung.generated import BuildContext, GeneratedPage, generated_pages
 from noidung.i18n import src_to_url
-from noidung.layout import POSTS_DIR
 
 
 @dataclass(frozen=True)

@@ -58,8 +58,8 @@ from mkdocs.structure.nav import Navigation, get_navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import clean_directory
 
+from noidung.content.layout import POSTS_DIR, REPO_ROOT
 from noidung.i18n import Language
-from noidung.layout import POSTS_DIR, REPO_ROOT
 from noidung.search.indexer import index_language
 
 #: Printed when the preview starts (Vietnamese first).

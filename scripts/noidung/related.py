@@ -11,9 +11,9 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from noidung import frontmatter
 from noidung.articles import Article
-from noidung.layout import ContentLayout
+from noidung.content import frontmatter
+from noidung.content.layout import ContentLayout
 
 #: How much each shared property counts. A shared campaign says most about
 #: what a reader wants next, then each shared topic, then a shared category.

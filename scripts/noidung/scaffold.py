@@ -1,7 +1,7 @@
 """`noidung new`: create a campaign, training module or article with every required field.
 
 Field names, their order, descriptions and example values all come from the
-schemas in scripts/noidung/schemas/ (via noidung.validation.schemas), so a new field in
+schemas in scripts/noidung/content/schemas/ (via noidung.validation.schemas), so a new field in
 a schema shows up here without touching this module. Required fields are filled
 (from the command's arguments, or the schema's example), optional ones are
 listed as comments with their description, for staff to uncomment.
@@ -17,8 +17,8 @@ from typing import Any
 
 import yaml
 
-from noidung.layout import ContentLayout
-from noidung.text import nfc, slugify
+from noidung.content.layout import ContentLayout
+from noidung.content.text import nfc, slugify
 from noidung.validation.schemas import load_schema
 
 TO_WRITE = {"vi": "CẦN VIẾT", "en": "TO WRITE"}

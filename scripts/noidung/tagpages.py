@@ -13,8 +13,8 @@ import datetime as dt
 from typing import Any
 
 from noidung.articles import language_articles
+from noidung.content.layout import BLOG_DIR
 from noidung.generated import BuildContext, GeneratedPage
-from noidung.layout import BLOG_DIR
 
 TAGS_DIR = f"{BLOG_DIR}/the"
 

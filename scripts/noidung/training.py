@@ -32,13 +32,13 @@ from typing import Any
 import segno
 import yaml
 
-from noidung import frontmatter
 from noidung.build import root_site_url
-from noidung.clock import as_date
+from noidung.content import frontmatter
+from noidung.content.clock import as_date
+from noidung.content.layout import ContentLayout
+from noidung.content.registries import Registries
 from noidung.generated import BuildContext, GeneratedPage
 from noidung.i18n import absolute_url, format_date, url_to_src
-from noidung.layout import ContentLayout
-from noidung.registries import Registries
 
 TRAINING_DIR = "tap-huan"
 #: Downloadable materials, shared by both languages (the files live in the original's tree).

@@ -15,10 +15,10 @@ from dataclasses import asdict, dataclass
 from functools import cache
 from pathlib import Path
 
-from noidung import frontmatter
+from noidung.content import frontmatter
+from noidung.content.layout import ContentLayout
+from noidung.content.text import nfc
 from noidung.generated import BuildContext, GeneratedPage
-from noidung.layout import ContentLayout
-from noidung.text import nfc
 from noidung.validation.schemas import load_schema
 
 TRANSLATION_SCHEMAS = ("article-translation", "module-translation", "campaign-text")

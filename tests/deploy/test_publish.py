@@ -9,7 +9,6 @@ import hashlib
 import brotli
 import pytest
 from bs4 import BeautifulSoup
-
 from noidung import publish
 from noidung.publish import (
     InlineSources,

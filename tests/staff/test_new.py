@@ -7,10 +7,10 @@ import subprocess
 import sys
 
 import pytest
-
 from noidung import scaffold
 from noidung.build import build_site
-from noidung.layout import ContentLayout
+from noidung.content.layout import ContentLayout
+
 from tests.support.sitecopy import copy_project
 
 TODAY = dt.date(2026, 11, 28)

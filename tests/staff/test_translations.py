@@ -7,9 +7,8 @@ import subprocess
 import sys
 
 import pytest
-
 from noidung import translations
-from noidung.layout import ContentLayout
+from noidung.content.layout import ContentLayout
 
 
 def _write(path, text):

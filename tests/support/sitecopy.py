@@ -6,7 +6,7 @@ import hashlib
 import shutil
 from pathlib import Path
 
-from noidung.layout import REPO_ROOT
+from noidung.content.layout import REPO_ROOT
 
 
 def copy_project(dest: Path) -> Path:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from noidung.layout import REPO_ROOT
+from noidung.content.layout import REPO_ROOT
 from noidung.validation import validate_project
 
 CAMPAIGN = """\

@@ -5,8 +5,7 @@ from __future__ import annotations
 import re
 
 import yaml
-
-from noidung.layout import REPO_ROOT
+from noidung.content.layout import REPO_ROOT
 
 
 def test_hook_runs_the_validator_on_content_files_only():

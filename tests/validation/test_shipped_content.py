@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from noidung.layout import REPO_ROOT
+from noidung.content.layout import REPO_ROOT
 from noidung.validation import text_report, validate_project
 
 

@@ -25,9 +25,10 @@ from pathlib import Path
 
 import yaml
 
-from noidung import frontmatter
-from noidung.layout import POSTS_DIR, REPO_ROOT
-from noidung.registries import Registries, load_registries
+from noidung.content import frontmatter
+from noidung.content.layout import POSTS_DIR, REPO_ROOT
+from noidung.content.registries import Registries, load_registries
+
 from . import text
 
 #: Shares of items by kind (an item is one article, module, campaign or page in both languages).

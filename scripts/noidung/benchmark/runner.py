@@ -21,7 +21,8 @@ import urllib.request
 from pathlib import Path
 from typing import Any
 
-from noidung.layout import REPO_ROOT
+from noidung.content.layout import REPO_ROOT
+
 from . import corpus
 
 DEFAULT_SIZES = (200, 1000, 2000)

@@ -8,7 +8,7 @@ folded text is at the same offsets in the original: the browser code relies on
 this to highlight words in their original spelling. search.js has the same
 function; tests/test_search_folding.py checks that both agree.
 
-scripts/noidung/text.py builds ASCII ids and heading anchors on this same function.
+scripts/noidung/content/text.py builds ASCII ids and heading anchors on this same function.
 """
 
 from __future__ import annotations

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from noidung.i18n import Language
 from noidung.postbuild import built_pages, language_dir
+
 from .index import build_index, write_index
 from .records import SearchRecord, page_record
 

@@ -1,4 +1,4 @@
-"""The content model: one JSON Schema (written as YAML) per kind of file, in scripts/noidung/schemas/.
+"""The content model: one JSON Schema (written as YAML) per kind of file, in scripts/noidung/content/schemas/.
 
 The schemas are the single definition of every field. Besides standard JSON
 Schema they carry a few annotations that our rules, the scaffolding and the
@@ -29,7 +29,7 @@ from .fastcheck import compile_schema
 from .source import FieldPath
 
 _FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schemas"
+SCHEMA_DIR = Path(__file__).resolve().parent.parent / "content" / "schemas"
 
 #: Kind of file → schema file name (without .yml).
 KINDS = (

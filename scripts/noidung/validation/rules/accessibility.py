@@ -10,6 +10,7 @@ from noidung.validation.markdown import links, tags
 from noidung.validation.problem import Position, Problem, Severity, problem
 from noidung.validation.project import ORIGINAL, TRANSLATIONS, Project
 from noidung.validation.source import SourceFile, position_in_text
+
 from . import Rule
 
 RULES = (

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from noidung.validation.problem import Problem, Severity, problem
 from noidung.validation.project import Project
 from noidung.validation.source import dotted
+
 from . import Rule
 from .fields import schema_of
 

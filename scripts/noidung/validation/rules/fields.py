@@ -18,6 +18,7 @@ from noidung.validation.problem import Position, Problem, Severity, problem
 from noidung.validation.project import Project
 from noidung.validation.schemas import KINDS, Schema, label, load_schema
 from noidung.validation.source import SourceFile, dotted
+
 from . import Rule
 
 E = Severity.ERROR
@@ -83,8 +84,8 @@ def _empty(source: SourceFile, schema: Schema) -> Problem:
         source.rel, Position(source.doc.first_line if source.doc else 1, 1), "field-required",
         f"thông tin trống, thiếu mọi trường bắt buộc: {required}",
         f"the metadata is empty; every required field is missing: {required}",
-        hint_vi=f"xem ví dụ trong scripts/noidung/schemas/{schema.kind}.yml hoặc tạo bằng `noidung new`",
-        hint_en=f"see the example in scripts/noidung/schemas/{schema.kind}.yml or use `noidung new`",
+        hint_vi=f"xem ví dụ trong scripts/noidung/content/schemas/{schema.kind}.yml hoặc tạo bằng `noidung new`",
+        hint_en=f"see the example in scripts/noidung/content/schemas/{schema.kind}.yml or use `noidung new`",
     )
 
 
@@ -243,8 +244,8 @@ def _explain(source: SourceFile, schema: Schema, error: ValidationError) -> Iter
                 rel, pos, "yaml-structure",
                 f"nội dung tệp phải là {_TYPE_VI[expected[0]]}, đang là {_TYPE_VI[found]}",
                 f"the file's content must be {_TYPE_EN[expected[0]]}, found {_TYPE_EN[found]}",
-                hint_vi="so với ví dụ trong scripts/noidung/schemas/" + schema.kind + ".yml",
-                hint_en="compare with the example in scripts/noidung/schemas/" + schema.kind + ".yml",
+                hint_vi="so với ví dụ trong scripts/noidung/content/schemas/" + schema.kind + ".yml",
+                hint_en="compare with the example in scripts/noidung/content/schemas/" + schema.kind + ".yml",
             )
             return
         exp_vi = " hoặc ".join(_TYPE_VI[t] for t in expected)

@@ -11,6 +11,7 @@ from pathlib import Path
 from noidung.validation.problem import Position, Problem, Severity, problem
 from noidung.validation.project import Project, ascii_name_ok
 from noidung.validation.source import SourceFile
+
 from . import Rule
 from .fields import schema_of, slug
 

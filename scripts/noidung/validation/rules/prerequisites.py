@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from noidung.validation.problem import Problem, Severity, problem
 from noidung.validation.project import Project
+
 from . import Rule
 
 RULES = (

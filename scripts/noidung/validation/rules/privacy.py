@@ -15,6 +15,7 @@ from noidung.validation.markdown import mask_code
 from noidung.validation.problem import Position, Problem, Severity, problem
 from noidung.validation.project import Project
 from noidung.validation.source import SourceFile, dotted, position_in_text
+
 from . import Rule
 from .fields import schema_of
 

@@ -11,6 +11,7 @@ from noidung.validation.markdown import is_external, links
 from noidung.validation.problem import Problem, Severity, problem
 from noidung.validation.project import LANGUAGES, MODULES_DIR, ORIGINAL, POSTS_DIR, Project
 from noidung.validation.source import SourceFile, dotted, position_in_text
+
 from . import Rule
 from .dates import as_date
 from .fields import schema_of, shown

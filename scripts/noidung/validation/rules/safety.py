@@ -14,6 +14,7 @@ from noidung.validation.markdown import links, tags
 from noidung.validation.problem import Problem, Severity, problem
 from noidung.validation.project import Project
 from noidung.validation.source import SourceFile, dotted, position_in_text
+
 from . import Rule
 
 E = Severity.ERROR

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 
 from noidung.validation.problem import Position, Problem, Severity, problem
 from noidung.validation.project import Project
+
 from . import Rule
 
 E = Severity.ERROR

@@ -14,6 +14,7 @@ from noidung.validation.problem import Problem, Severity, problem
 from noidung.validation.project import ORIGINAL, TRANSLATIONS, Project
 from noidung.validation.schemas import load_schema
 from noidung.validation.source import SourceFile
+
 from . import Rule
 from .fields import schema_of, shown
 
