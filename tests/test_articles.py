@@ -7,20 +7,20 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
-from noidung import tagpages
-from noidung.articles import (
+from noidung.content.layout import REPO_ROOT, ContentLayout
+from noidung.content.registries import load_registries
+from noidung.generated import BuildContext
+from noidung.i18n.languages import Language
+from noidung.news import tagpages
+from noidung.news.articles import (
     author_problems,
     blog_front_matter,
     excerpt_markdown,
     language_articles,
     load_article,
 )
-from noidung.content.layout import REPO_ROOT, ContentLayout
-from noidung.content.registries import load_registries
-from noidung.generated import BuildContext
-from noidung.i18n import Language
-from noidung.news import shorten_excerpts
-from noidung.related import LIMIT, Candidate, campaign_link, related, score
+from noidung.news.related import LIMIT, Candidate, campaign_link, related, score
+from noidung.news.section import shorten_excerpts
 
 D = dt.date
 LANGUAGES = [Language("vi", "Tiếng Việt", "/"), Language("en", "English", "/en/")]
@@ -222,8 +222,8 @@ def test_campaign_link_only_for_a_campaign_that_exists(tmp_path):
 def test_page_context_gives_posts_their_cover_and_related_articles():
     from types import SimpleNamespace
 
-    from noidung.articles import Article
-    from noidung.news import NewsSection
+    from noidung.news.articles import Article
+    from noidung.news.section import NewsSection
 
     def art(ident, lang, **meta):
         data = {"id": ident, "title": ident, "summary": f"S {ident}", "date": D(2024, 6, 1),

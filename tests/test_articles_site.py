@@ -7,12 +7,12 @@ import re
 from pathlib import Path
 
 import pytest
-from noidung.articles import language_articles
 from noidung.build import root_site_url
 from noidung.content import clock
 from noidung.content.layout import ContentLayout
 from noidung.content.registries import load_registries
-from noidung.related import related_links
+from noidung.news.articles import language_articles
+from noidung.news.related import related_links
 
 from tests.support.browser import RequestLog
 from tests.support.site import html_pages, resolve_href, soup, url_to_file

@@ -10,8 +10,8 @@ from material.plugins.blog.plugin import BlogPlugin
 from material.plugins.blog.structure import Post, View
 from mkdocs.structure.files import File
 from mkdocs.structure.pages import Page
-from noidung import blog_speedups
-from noidung.blog_speedups import PostList
+from noidung.news import blog_speedups
+from noidung.news.blog_speedups import PostList
 
 
 def page(cls, src: str, title: str):

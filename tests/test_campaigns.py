@@ -32,7 +32,7 @@ from noidung.content import clock
 from noidung.content.layout import REPO_ROOT, ContentLayout
 from noidung.content.registries import load_registries
 from noidung.generated import BuildContext
-from noidung.i18n import Language
+from noidung.i18n.languages import Language
 from PIL import Image
 
 LANGUAGES = [Language("vi", "Tiếng Việt", "/"), Language("en", "English", "/en/")]

@@ -7,12 +7,12 @@ from email.utils import parsedate_to_datetime
 from xml.etree import ElementTree
 
 import pytest
-from noidung.articles import Article, language_articles
 from noidung.build import root_site_url
 from noidung.content import clock
 from noidung.content.layout import ContentLayout
 from noidung.content.registries import load_registries
-from noidung.feeds import feed_xml, language_feeds
+from noidung.news.articles import Article, language_articles
+from noidung.news.feeds import feed_xml, language_feeds
 
 from tests.support.site import html_pages, resolve_href, soup, url_to_file
 

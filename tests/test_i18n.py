@@ -1,7 +1,7 @@
 """Unit tests of the URL helpers behind the language switcher and stand-in pages."""
 
 import pytest
-from noidung import i18n
+from noidung.i18n import languages as i18n
 from noidung.postbuild import fallback_url
 
 

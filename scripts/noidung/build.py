@@ -23,7 +23,7 @@ import yaml
 
 from noidung import postbuild, publish, search
 from noidung.content.layout import REPO_ROOT
-from noidung.i18n import Language, languages_from_alternate
+from noidung.i18n.languages import Language, languages_from_alternate
 from noidung.search.indexer import SearchIndexError
 from noidung.validation import SchemaError, build_gate
 

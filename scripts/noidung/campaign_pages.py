@@ -40,7 +40,7 @@ from noidung.campaigns import (
 )
 from noidung.content import frontmatter
 from noidung.generated import BuildContext, GeneratedPage
-from noidung.i18n import MESSAGES, absolute_url, format_date
+from noidung.i18n.languages import MESSAGES, absolute_url, format_date
 
 INDEX_SRC = f"{SECTION}/index.md"
 CALENDAR_SRC = f"{CALENDAR_DIR}/index.md"

@@ -27,13 +27,13 @@ from typing import Any
 
 import yaml
 
-from noidung.articles import article_files, load_article
 from noidung.content import frontmatter
 from noidung.content.clock import as_date
 from noidung.content.layout import ContentLayout
 from noidung.content.registries import Registries
 from noidung.generated import BuildContext
-from noidung.i18n import format_date, src_to_url, url_to_src
+from noidung.i18n.languages import format_date, src_to_url, url_to_src
+from noidung.news.articles import article_files, load_article
 
 SECTION = "chien-dich"
 TOPIC_DIR = f"{SECTION}/chu-de"

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from noidung.content.layout import ContentLayout
 from noidung.content.registries import Registries
-from noidung.i18n import Language
+from noidung.i18n.languages import Language
 
 
 @dataclass(frozen=True)
@@ -63,7 +63,7 @@ Generator = Callable[[BuildContext], list[GeneratedPage]]
 GENERATORS: list[str] = [
     "noidung.translations:staff_page",
     "noidung.training:pages",
-    "noidung.tagpages:pages",
+    "noidung.news.tagpages:pages",
     "noidung.campaign_pages:pages",
     "noidung.home:pages",
 ]

@@ -12,7 +12,6 @@ import functools
 import re
 from typing import Any
 
-from noidung.articles import language_articles
 from noidung.campaign_pages import card, grouped
 from noidung.campaigns import (
     RUNNING,
@@ -25,7 +24,8 @@ from noidung.campaigns import (
 from noidung.content import frontmatter
 from noidung.content.layout import POSTS_DIR
 from noidung.generated import BuildContext, GeneratedPage
-from noidung.i18n import format_date
+from noidung.i18n.languages import format_date
+from noidung.news.articles import language_articles
 
 HOME_SRC = "index.md"
 #: At most this many of each: the home page stays short on a phone.

@@ -10,11 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from noidung.articles import article_files, load_article
 from noidung.content import frontmatter
 from noidung.content.layout import POSTS_DIR
 from noidung.generated import BuildContext, GeneratedPage, generated_pages
-from noidung.i18n import src_to_url
+from noidung.i18n.languages import src_to_url
+from noidung.news.articles import article_files, load_article
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-from noidung.i18n import Language, absolute_url, relative_href
+from noidung.i18n.languages import Language, absolute_url, relative_href
 
 SWITCH_RE = re.compile(r'(<a href=")([^"]*)("[^>]*data-i18n-switch="([a-z-]+)")')
 ALTERNATE_RE = re.compile(r'\s*<link rel="alternate" hreflang="[^"]*" href="[^"]*" '

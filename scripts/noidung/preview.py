@@ -59,7 +59,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import clean_directory
 
 from noidung.content.layout import POSTS_DIR, REPO_ROOT
-from noidung.i18n import Language
+from noidung.i18n.languages import Language
 from noidung.search.indexer import index_language
 
 #: Printed when the preview starts (Vietnamese first).

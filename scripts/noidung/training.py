@@ -38,7 +38,7 @@ from noidung.content.clock import as_date
 from noidung.content.layout import ContentLayout
 from noidung.content.registries import Registries
 from noidung.generated import BuildContext, GeneratedPage
-from noidung.i18n import absolute_url, format_date, url_to_src
+from noidung.i18n.languages import absolute_url, format_date, url_to_src
 
 TRAINING_DIR = "tap-huan"
 #: Downloadable materials, shared by both languages (the files live in the original's tree).

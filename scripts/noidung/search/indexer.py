@@ -15,7 +15,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from noidung.i18n import Language
+from noidung.i18n.languages import Language
 from noidung.postbuild import built_pages, language_dir
 
 from .index import build_index, write_index

@@ -11,9 +11,9 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from noidung.articles import Article
 from noidung.content import frontmatter
 from noidung.content.layout import ContentLayout
+from noidung.news.articles import Article
 
 #: How much each shared property counts. A shared campaign says most about
 #: what a reader wants next, then each shared topic, then a shared category.

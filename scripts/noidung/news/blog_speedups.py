@@ -10,7 +10,7 @@ the same byte for byte (checked on the 2,000-page benchmark corpus when they wer
    same question by identity first.
 2. The plugin reads every post's front matter with PyYAML's pure-Python SafeLoader
    (0.9 s per language at 2,000 pages). The posts it reads are the merged files our
-   plugin writes (scripts/noidung/articles.py), so libyaml's CSafeLoader, which builds the
+   plugin writes (scripts/noidung/news/articles.py), so libyaml's CSafeLoader, which builds the
    same values with the same safe constructors, reads them five times faster.
 """
 

@@ -12,9 +12,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from noidung.articles import language_articles
 from noidung.content.layout import BLOG_DIR
 from noidung.generated import BuildContext, GeneratedPage
+from noidung.news.articles import language_articles
 
 TAGS_DIR = f"{BLOG_DIR}/the"
 

@@ -13,8 +13,8 @@ from urllib.parse import urljoin
 
 from feedgen.feed import FeedGenerator
 
-from noidung.articles import Article
 from noidung.content.registries import Registries
+from noidung.news.articles import Article
 
 #: The province's time zone: an article dated 28 June is published on 28 June there.
 LOCAL_TZ = dt.timezone(dt.timedelta(hours=7))
