@@ -10,9 +10,8 @@ from pathlib import Path
 import icalendar
 import pytest
 import yaml
-from noidung.campaign_calendar import calendar_feed, event_uid
-from noidung.campaign_pages import grouped, pages
-from noidung.campaigns import (
+from noidung.campaigns.calendar import calendar_feed, event_uid
+from noidung.campaigns.model import (
     ENDED,
     PREVIEW_WIDTH,
     RUNNING,
@@ -28,6 +27,7 @@ from noidung.campaigns import (
     load_campaigns,
     preview_image,
 )
+from noidung.campaigns.pages import grouped, pages
 from noidung.content import clock
 from noidung.content.layout import REPO_ROOT, ContentLayout
 from noidung.content.registries import load_registries
@@ -391,7 +391,7 @@ def test_an_article_both_listed_and_naming_the_campaign_appears_once(tmp_path):
     path = layout.campaigns / "nay" / "campaign.yml"
     data = yaml.safe_load(path.read_text("utf-8"))
     path.write_text(yaml.safe_dump({**data, "articles": ["bai-a"]}), "utf-8")
-    from noidung.campaigns import related_articles_index
+    from noidung.campaigns.model import related_articles_index
 
     index = related_articles_index(context(layout, "vi", dt.date(2026, 11, 28)),
                                    load_campaigns(layout, "vi"))

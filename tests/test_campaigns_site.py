@@ -8,8 +8,8 @@ import datetime as dt
 import icalendar
 import pytest
 from noidung.build import root_site_url
-from noidung.campaign_calendar import event_uid
-from noidung.campaigns import (
+from noidung.campaigns.calendar import event_uid
+from noidung.campaigns.model import (
     ENDED,
     RUNNING,
     UPCOMING,

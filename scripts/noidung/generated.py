@@ -64,7 +64,7 @@ GENERATORS: list[str] = [
     "noidung.translations:staff_page",
     "noidung.training:pages",
     "noidung.news.tagpages:pages",
-    "noidung.campaign_pages:pages",
+    "noidung.campaigns.pages:pages",
     "noidung.home:pages",
 ]
 

@@ -12,8 +12,7 @@ import functools
 import re
 from typing import Any
 
-from noidung.campaign_pages import card, grouped
-from noidung.campaigns import (
+from noidung.campaigns.model import (
     RUNNING,
     TEMPLATE,
     UPCOMING,
@@ -21,6 +20,7 @@ from noidung.campaigns import (
     front_matter_block,
     load_campaigns,
 )
+from noidung.campaigns.pages import card, grouped
 from noidung.content import frontmatter
 from noidung.content.layout import POSTS_DIR
 from noidung.generated import BuildContext, GeneratedPage

@@ -135,7 +135,7 @@ def classify(rel: str, lang: str, original_lang: str) -> Change:
 #: translation report) wait for the full rebuild. A generated source not listed here
 #: runs every generator.
 SOURCE_GENERATORS: tuple[tuple[str, str], ...] = (
-    ("campaigns/*", "noidung.campaign_pages:pages"),
+    ("campaigns/*", "noidung.campaigns.pages:pages"),
     ("docs/*/tap-huan/*", "noidung.training:pages"),
 )
 

@@ -187,7 +187,7 @@ def _generated_target(project: Project, folder: str, target: str, lang: str) -> 
         return False
     rel = rel.replace(os.sep, "/")
     parts = rel.split("/")
-    if parts[0] == "chien-dich" and len(parts) >= 2:  # scripts/noidung/campaign_pages.py
+    if parts[0] == "chien-dich" and len(parts) >= 2:  # scripts/noidung/campaigns/pages.py
         ident = parts[1].removesuffix(".md")
         return project.campaign(ident) is not None or parts[1] == "index.md"
     if parts[:2] == ["tin-bai", "the"] and len(parts) >= 3:  # scripts/noidung/news/tagpages.py

@@ -9,8 +9,8 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 
-from noidung.campaign_calendar import calendar_feed
-from noidung.campaigns import (
+from noidung.campaigns.calendar import calendar_feed
+from noidung.campaigns.model import (
     CALENDAR_DIR,
     ENDED,
     ICS_FILE,

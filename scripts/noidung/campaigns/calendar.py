@@ -15,7 +15,7 @@ from collections.abc import Iterable
 
 import icalendar
 
-from noidung.campaigns import Campaign, text
+from noidung.campaigns.model import Campaign, text
 from noidung.content.registries import Registries
 
 UID_DOMAIN = "chien-dich.gia-dinh-tre-em.ninh-binh"

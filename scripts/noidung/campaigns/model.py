@@ -10,7 +10,7 @@ campaign's status on a given day, and writes the pages of one language:
                              (running, upcoming, then past campaigns by year);
 - `chien-dich/chu-de/<id>/`  the same listing for one topic (the no-JS filter);
 - `chien-dich/lich/`         the year at a glance, with the iCalendar feed
-                             `chien-dich/lich.ics` (scripts/noidung/campaign_calendar.py).
+                             `chien-dich/lich.ics` (scripts/noidung/campaigns/calendar.py).
 
 Everything here is a pure function of the sources and the build date, so the
 tests call it directly with an injected date.
