@@ -1,4 +1,4 @@
-"""Training modules (scripts/noidung/training.py): merging, review dates, rendering, redirects.
+"""Training modules (scripts/noidung/training/modules.py): merging, review dates, rendering, redirects.
 
 Pure functions on the real content and on small modules written to a temporary folder.
 """
@@ -12,13 +12,13 @@ from pathlib import Path
 
 import pytest
 import zxingcpp
-from noidung import training
 from noidung.build import root_site_url, site_languages
 from noidung.content import frontmatter
 from noidung.content.layout import REPO_ROOT, ContentLayout
 from noidung.content.registries import load_registries
 from noidung.generated import BuildContext
 from noidung.pages import source_pages
+from noidung.training import modules as training
 from PIL import Image
 
 LAYOUT = ContentLayout(REPO_ROOT)

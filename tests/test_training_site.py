@@ -7,9 +7,9 @@ import io
 
 import pytest
 import zxingcpp
-from noidung import training
 from noidung.build import root_site_url
 from noidung.content.layout import REPO_ROOT, ContentLayout
+from noidung.training import modules as training
 from PIL import Image
 
 from tests.support.site import resolve_href, soup

@@ -62,7 +62,7 @@ Generator = Callable[[BuildContext], list[GeneratedPage]]
 #: Named, not imported, so that generator modules can import this one freely.
 GENERATORS: list[str] = [
     "noidung.translations:staff_page",
-    "noidung.training:pages",
+    "noidung.training.modules:pages",
     "noidung.news.tagpages:pages",
     "noidung.campaigns.pages:pages",
     "noidung.home:pages",
