@@ -9,7 +9,7 @@ from types import SimpleNamespace
 import pytest
 from noidung.content.layout import REPO_ROOT, ContentLayout
 from noidung.content.registries import load_registries
-from noidung.generated import BuildContext
+from noidung.generate.context import BuildContext
 from noidung.i18n.languages import Language
 from noidung.news import tagpages
 from noidung.news.articles import (

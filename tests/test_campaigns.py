@@ -31,7 +31,7 @@ from noidung.campaigns.pages import grouped, pages
 from noidung.content import clock
 from noidung.content.layout import REPO_ROOT, ContentLayout
 from noidung.content.registries import load_registries
-from noidung.generated import BuildContext
+from noidung.generate.context import BuildContext
 from noidung.i18n.languages import Language
 from PIL import Image
 

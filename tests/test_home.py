@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from noidung import home
 from noidung.build import site_languages
 from noidung.content.layout import REPO_ROOT, ContentLayout
 from noidung.content.registries import load_registries
-from noidung.generated import BuildContext
+from noidung.generate import home
+from noidung.generate.context import BuildContext
 
 from tests.support.site import resolve_href, soup
 

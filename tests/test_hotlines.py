@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from noidung.hotlines import link_hotlines
+from noidung.generate.hotlines import link_hotlines
 
 NUMBERS = {"111", "113", "115"}
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
-from noidung.nav_sections import menu_pages, section_page
+from noidung.generate.nav_sections import menu_pages, section_page
 
 MENU = [("", "home"), ("chien-dich/", "campaigns"), ("tap-huan/", "training"),
         ("tin-bai/", "news"), ("gioi-thieu/", "about")]

@@ -16,8 +16,8 @@ from noidung.build import root_site_url, site_languages
 from noidung.content import frontmatter
 from noidung.content.layout import REPO_ROOT, ContentLayout
 from noidung.content.registries import load_registries
-from noidung.generated import BuildContext
-from noidung.pages import source_pages
+from noidung.generate.catalogue import source_pages
+from noidung.generate.context import BuildContext
 from noidung.training import modules as training
 from PIL import Image
 

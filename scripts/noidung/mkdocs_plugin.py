@@ -19,15 +19,15 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from noidung import hotlines, nav_sections
 from noidung.content import clock
 from noidung.content.layout import POSTS_DIR, ContentLayout
 from noidung.content.registries import Registries, load_registries
-from noidung.generated import BuildContext, GeneratedPage, generated_pages
+from noidung.generate import hotlines, nav_sections
+from noidung.generate.catalogue import source_pages
+from noidung.generate.context import BuildContext, GeneratedPage, generated_pages
 from noidung.i18n import languages as i18n
 from noidung.news import articles, blog_speedups
 from noidung.news.section import NewsSection, shorten_excerpts
-from noidung.pages import source_pages
 
 log = logging.getLogger("mkdocs.plugins.bilingual")
 

@@ -18,7 +18,7 @@ from pathlib import Path
 from noidung.content import frontmatter
 from noidung.content.layout import ContentLayout
 from noidung.content.text import nfc
-from noidung.generated import BuildContext, GeneratedPage
+from noidung.generate.context import BuildContext, GeneratedPage
 from noidung.validation.schemas import load_schema
 
 TRANSLATION_SCHEMAS = ("article-translation", "module-translation", "campaign-text")
@@ -213,7 +213,7 @@ STAFF_PAGE = "noi-bo/ban-dich.md"
 
 
 def staff_page(context: BuildContext) -> list[GeneratedPage]:
-    """Generator (scripts/noidung/generated.py): the staff's translation report, kept out of
+    """Generator (scripts/noidung/generate/context.py): the staff's translation report, kept out of
     the public navigation, out of search, and marked noindex."""
     others = [x.code for x in context.languages if x.code != context.original_lang]
 

@@ -31,7 +31,7 @@ from noidung.content import frontmatter
 from noidung.content.clock import as_date
 from noidung.content.layout import ContentLayout
 from noidung.content.registries import Registries
-from noidung.generated import BuildContext
+from noidung.generate.context import BuildContext
 from noidung.i18n.languages import format_date, src_to_url, url_to_src
 from noidung.news.articles import article_files, load_article
 

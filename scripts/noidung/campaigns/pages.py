@@ -39,7 +39,7 @@ from noidung.campaigns.model import (
     write_text_atomic,
 )
 from noidung.content import frontmatter
-from noidung.generated import BuildContext, GeneratedPage
+from noidung.generate.context import BuildContext, GeneratedPage
 from noidung.i18n.languages import MESSAGES, absolute_url, format_date
 
 INDEX_SRC = f"{SECTION}/index.md"

@@ -18,9 +18,9 @@ from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 
-from noidung import social
 from noidung.content.layout import BLOG_DIR, ContentLayout
 from noidung.content.registries import Registries
+from noidung.generate import social
 from noidung.i18n.languages import Language
 from noidung.news import feeds, related, tagpages
 from noidung.news.articles import Article, author_problems, excerpt_markdown, language_articles

@@ -13,7 +13,7 @@ import datetime as dt
 from typing import Any
 
 from noidung.content.layout import BLOG_DIR
-from noidung.generated import BuildContext, GeneratedPage
+from noidung.generate.context import BuildContext, GeneratedPage
 from noidung.news.articles import language_articles
 
 TAGS_DIR = f"{BLOG_DIR}/the"

@@ -37,7 +37,7 @@ from noidung.content import frontmatter
 from noidung.content.clock import as_date
 from noidung.content.layout import ContentLayout
 from noidung.content.registries import Registries
-from noidung.generated import BuildContext, GeneratedPage
+from noidung.generate.context import BuildContext, GeneratedPage
 from noidung.i18n.languages import absolute_url, format_date, url_to_src
 
 TRAINING_DIR = "tap-huan"

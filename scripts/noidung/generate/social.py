@@ -3,7 +3,7 @@
 `page_meta` is a pure function of what MkDocs knows about a page; the partial
 scripts/noidung/theme/partials/social-meta.html only prints it. The default preview
 image is a committed PNG (1200x630, the size Facebook and Zalo expect); run
-`python -m noidung.social` to draw it again after changing the design.
+`python -m noidung.generate.social` to draw it again after changing the design.
 """
 
 from __future__ import annotations

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from noidung.content import frontmatter
 from noidung.content.layout import POSTS_DIR
-from noidung.generated import BuildContext, GeneratedPage, generated_pages
+from noidung.generate.context import BuildContext, GeneratedPage, generated_pages
 from noidung.i18n.languages import src_to_url
 from noidung.news.articles import article_files, load_article
 

@@ -23,7 +23,7 @@ from noidung.campaigns.model import (
 from noidung.campaigns.pages import card, grouped
 from noidung.content import frontmatter
 from noidung.content.layout import POSTS_DIR
-from noidung.generated import BuildContext, GeneratedPage
+from noidung.generate.context import BuildContext, GeneratedPage
 from noidung.i18n.languages import format_date
 from noidung.news.articles import language_articles
 
