@@ -9,7 +9,7 @@ import os
 from pathlib import Path
 
 import pytest
-from noidung.build import build_site, site_languages
+from noidung.build.pipeline import build_site, site_languages
 from noidung.content.layout import REPO_ROOT
 
 from tests.support.browser import CHROMIUM_ARGS, chromium_or_skip

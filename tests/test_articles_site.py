@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
-from noidung.build import root_site_url
+from noidung.build.pipeline import root_site_url
 from noidung.content import clock
 from noidung.content.layout import ContentLayout
 from noidung.content.registries import load_registries

@@ -7,7 +7,7 @@ import datetime as dt
 
 import icalendar
 import pytest
-from noidung.build import root_site_url
+from noidung.build.pipeline import root_site_url
 from noidung.campaigns.calendar import event_uid
 from noidung.campaigns.model import (
     ENDED,

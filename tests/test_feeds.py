@@ -7,7 +7,7 @@ from email.utils import parsedate_to_datetime
 from xml.etree import ElementTree
 
 import pytest
-from noidung.build import root_site_url
+from noidung.build.pipeline import root_site_url
 from noidung.content import clock
 from noidung.content.layout import ContentLayout
 from noidung.content.registries import load_registries

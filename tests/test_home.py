@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from noidung.build import site_languages
+from noidung.build.pipeline import site_languages
 from noidung.content.layout import REPO_ROOT, ContentLayout
 from noidung.content.registries import load_registries
 from noidung.generate import home

@@ -6,7 +6,7 @@ import re
 from xml.etree import ElementTree
 
 import pytest
-from noidung.build import root_site_url
+from noidung.build.pipeline import root_site_url
 
 from tests.support.site import html_pages, page_language_root, resolve_href, soup, url_to_file
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 import zxingcpp
-from noidung.build import root_site_url, site_languages
+from noidung.build.pipeline import root_site_url, site_languages
 from noidung.content import frontmatter
 from noidung.content.layout import REPO_ROOT, ContentLayout
 from noidung.content.registries import load_registries

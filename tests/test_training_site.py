@@ -7,7 +7,7 @@ import io
 
 import pytest
 import zxingcpp
-from noidung.build import root_site_url
+from noidung.build.pipeline import root_site_url
 from noidung.content.layout import REPO_ROOT, ContentLayout
 from noidung.training import modules as training
 from PIL import Image

@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 
 from noidung import guide, scaffold, translations
 from noidung.benchmark import runner as benchmark
-from noidung.build import BuildError, build_site, root_site_url
+from noidung.build.pipeline import BuildError, build_site, root_site_url
 from noidung.content import clock
 from noidung.content.layout import REPO_ROOT, ContentLayout
 from noidung.validation import command as validate_command

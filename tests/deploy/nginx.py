@@ -12,7 +12,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from noidung.publish import render_nginx_conf
+from noidung.build.publish import render_nginx_conf
 
 from tests.support.server import free_port
 

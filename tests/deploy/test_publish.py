@@ -1,4 +1,4 @@
-"""scripts/noidung/publish.py on small inputs, and its output on the session's built site."""
+"""scripts/noidung/build/publish.py on small inputs, and its output on the session's built site."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ import hashlib
 import brotli
 import pytest
 from bs4 import BeautifulSoup
-from noidung import publish
-from noidung.publish import (
+from noidung.build import publish
+from noidung.build.publish import (
     InlineSources,
     PublishError,
     Redirect,

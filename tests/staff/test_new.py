@@ -8,7 +8,7 @@ import sys
 
 import pytest
 from noidung import scaffold
-from noidung.build import build_site
+from noidung.build.pipeline import build_site
 from noidung.content.layout import ContentLayout
 
 from tests.support.sitecopy import copy_project

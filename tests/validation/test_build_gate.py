@@ -7,7 +7,7 @@ import subprocess
 import sys
 
 import pytest
-from noidung.build import BuildError, build_site
+from noidung.build.pipeline import BuildError, build_site
 
 from tests.support.sitecopy import add_previous_site, copy_project, folder_digest
 

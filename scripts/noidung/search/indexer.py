@@ -15,8 +15,8 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from noidung.build.postbuild import built_pages, language_dir
 from noidung.i18n.languages import Language
-from noidung.postbuild import built_pages, language_dir
 
 from .index import build_index, write_index
 from .records import SearchRecord, page_record

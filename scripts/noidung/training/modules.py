@@ -32,7 +32,7 @@ from typing import Any
 import segno
 import yaml
 
-from noidung.build import root_site_url
+from noidung.build.pipeline import root_site_url
 from noidung.content import frontmatter
 from noidung.content.clock import as_date
 from noidung.content.layout import ContentLayout

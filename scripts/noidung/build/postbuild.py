@@ -173,7 +173,7 @@ def disable_material_alternate_lookup(site: Path) -> int:
         if MATERIAL_ALTERNATE_LOOKUP not in text:
             raise RuntimeError(
                 f"{bundle}: Material's language lookup call was not found; "
-                "check scripts/noidung/postbuild.py after upgrading mkdocs-material"
+                "check scripts/noidung/build/postbuild.py after upgrading mkdocs-material"
             )
         bundle.write_text(text.replace(MATERIAL_ALTERNATE_LOOKUP, "", 1), "utf-8")
     return len(bundles)

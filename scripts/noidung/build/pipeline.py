@@ -21,7 +21,8 @@ from pathlib import Path
 
 import yaml
 
-from noidung import postbuild, publish, search
+from noidung import search
+from noidung.build import postbuild, publish
 from noidung.content.layout import REPO_ROOT
 from noidung.i18n.languages import Language, languages_from_alternate
 from noidung.search.indexer import SearchIndexError

@@ -1,6 +1,6 @@
 """Make the joined site ready for a web server: security headers, redirects, precompression.
 
-`prepare_site(site)` is the last post-build step (scripts/noidung/build.py). It:
+`prepare_site(site)` is the last post-build step (scripts/noidung/build/pipeline.py). It:
 1. reads every built HTML page once and collects
    - the inline scripts, inline styles and style="" attributes, whose sha256
      hashes go into the Content-Security-Policy (no 'unsafe-inline');
@@ -424,14 +424,14 @@ def render_nginx_conf(site_root: Path | str, listen: str | None = None,
 
 
 def main(argv: list[str] | None = None) -> int:
-    """`python -m noidung.publish nginx-conf SITE_ROOT`: print the nginx configuration."""
+    """`python -m noidung.build.publish nginx-conf SITE_ROOT`: print the nginx configuration."""
     import sys
 
     args = sys.argv[1:] if argv is None else argv
     if len(args) == 2 and args[0] == "nginx-conf":
         sys.stdout.write(render_nginx_conf(Path(args[1]).resolve()))
         return 0
-    print("usage: python -m noidung.publish nginx-conf /path/to/site", file=sys.stderr)
+    print("usage: python -m noidung.build.publish nginx-conf /path/to/site", file=sys.stderr)
     return 2
 
 
