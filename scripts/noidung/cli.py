@@ -72,7 +72,9 @@ def _original_of(layout: ContentLayout, rel: Path) -> Path | None:
 
 
 def _serve(args: argparse.Namespace) -> int:
-    from noidung import preview  # imports MkDocs' server: only this command needs it
+    from noidung.preview import (
+        server as preview,  # imports MkDocs' server: only this command needs it
+    )
 
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     return preview.serve(args.root, args.lang, args.addr)

@@ -156,7 +156,7 @@ class BilingualPlugin(BasePlugin[BilingualConfig]):
 
     def merge_post(self, file: File) -> None:
         """Write one article's merged post and point `file` at it (also called by the
-        preview, scripts/noidung/preview.py, after an edit to either language's source)."""
+        preview, scripts/noidung/preview/server.py, after an edit to either language's source)."""
         cache = self.layout.cache / "build" / self.lang / "posts"
         cache.mkdir(parents=True, exist_ok=True)
         article_id = Path(file.src_uri).stem

@@ -1,4 +1,4 @@
-"""The preview (scripts/noidung/preview.py): after the first build, an edit renders only its page.
+"""The preview (scripts/noidung/preview/server.py): after the first build, an edit renders only its page.
 
 The Preview runs in this process on a copy of the project (no server, no file watcher:
 `update` gets the edited paths as the watcher would give them), so each case checks the
@@ -11,7 +11,7 @@ import json
 from pathlib import Path
 
 import pytest
-from noidung.preview import Change, Preview, classify, generators_for, problems_text
+from noidung.preview.server import Change, Preview, classify, generators_for, problems_text
 
 from tests.support.sitecopy import copy_project
 
@@ -61,7 +61,7 @@ def vi(tmp_path_factory) -> Preview:
     ("mkdocs.yml", "vi", Change.STRUCTURE),
     ("mkdocs.en.yml", "en", Change.STRUCTURE),
     ("scripts/noidung/theme/main.html", "vi", Change.STRUCTURE),
-    ("scripts/noidung/preview.py", "vi", Change.NONE),
+    ("scripts/noidung/preview/server.py", "vi", Change.NONE),
     ("docs/vi/.lien-he.md.swp", "vi", Change.NONE),  # an editor's swap file
     ("docs/vi/lien-he.md~", "vi", Change.NONE),
     ("README.md", "vi", Change.NONE),
@@ -111,7 +111,7 @@ def test_a_search_index_that_fails_is_reported_and_the_preview_still_serves(vi, 
     def broken(*_args):
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr("noidung.preview.index_language", broken)
+    monkeypatch.setattr("noidung.preview.server.index_language", broken)
     before = (vi.site_dir / "search" / "meta.json").read_bytes()
     vi._index_search()
     assert ("LỖI / ERROR: không tạo được chỉ mục tìm kiếm / no search index:\n"

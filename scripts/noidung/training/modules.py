@@ -298,7 +298,7 @@ def format_duration(minutes: int, lang: str) -> str:
     return label(lang, "hours_minutes", h=hours, m=rest)
 
 
-# Cached: the preview (scripts/noidung/preview.py) runs this generator again after each edit.
+# Cached: the preview (scripts/noidung/preview/server.py) runs this generator again after each edit.
 @lru_cache(maxsize=4096)
 def qr_svg(url: str, title: str) -> str:
     """An inline SVG QR code of `url` (segno; scaled, with the standard quiet zone)."""
