@@ -8,11 +8,11 @@ import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from noidung import guide, scaffold, translations
 from noidung.benchmark import runner as benchmark
 from noidung.build.pipeline import BuildError, build_site, root_site_url
 from noidung.content import clock
 from noidung.content.layout import REPO_ROOT, ContentLayout
+from noidung.staff import guide, scaffold, translations
 from noidung.validation import command as validate_command
 
 
@@ -72,9 +72,7 @@ def _original_of(layout: ContentLayout, rel: Path) -> Path | None:
 
 
 def _serve(args: argparse.Namespace) -> int:
-    from noidung.preview import (
-        server as preview,  # imports MkDocs' server: only this command needs it
-    )
+    from noidung.preview import server as preview
 
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     return preview.serve(args.root, args.lang, args.addr)

@@ -1,7 +1,7 @@
 """The staff guides' field reference is generated from the schemas and kept up to date."""
 
-from noidung import guide
 from noidung.content.layout import REPO_ROOT
+from noidung.staff import guide
 from noidung.validation.schemas import load_schema
 
 

@@ -7,9 +7,9 @@ import subprocess
 import sys
 
 import pytest
-from noidung import scaffold
 from noidung.build.pipeline import build_site
 from noidung.content.layout import ContentLayout
+from noidung.staff import scaffold
 
 from tests.support.sitecopy import copy_project
 

@@ -7,8 +7,8 @@ import subprocess
 import sys
 
 import pytest
-from noidung import translations
 from noidung.content.layout import ContentLayout
+from noidung.staff import translations
 
 
 def _write(path, text):

@@ -61,7 +61,7 @@ Generator = Callable[[BuildContext], list[GeneratedPage]]
 #: Every generator of the site ("module:function"), in the order their pages are added.
 #: Named, not imported, so that generator modules can import this one freely.
 GENERATORS: list[str] = [
-    "noidung.translations:staff_page",
+    "noidung.staff.translations:staff_page",
     "noidung.training.modules:pages",
     "noidung.news.tagpages:pages",
     "noidung.campaigns.pages:pages",
