@@ -1,6 +1,6 @@
 """What one language build needs from the news section, gathered for the plugin.
 
-The plugin (scripts/noidung/mkdocs_plugin.py) holds one `NewsSection` per build and
+The plugin (scripts/noidung/plugin.py) holds one `NewsSection` per build and
 calls it from its events: it configures Material's tags plugin, gives every
 page its Open Graph metadata and feed links, gives every article its related
 articles and campaign link, and writes the feeds after the build. The choices
