@@ -1,4 +1,4 @@
-"""Training modules (scripts/noidung/training/modules.py): merging, review dates, rendering, redirects.
+"""Training modules (noidung/training/modules.py): merging, review dates, rendering, redirects.
 
 Pure functions on the real content and on small modules written to a temporary folder.
 """

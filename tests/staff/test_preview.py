@@ -1,4 +1,4 @@
-"""The preview (scripts/noidung/preview/server.py): after the first build, an edit renders only its page.
+"""The preview (noidung/preview/server.py): after the first build, an edit renders only its page.
 
 The Preview runs in this process on a copy of the project (no server, no file watcher:
 `update` gets the edited paths as the watcher would give them), so each case checks the

@@ -41,7 +41,8 @@ MAX_MODULES = 99
 PAGE_SECTIONS = ("thu-vien", "hoi-dap")
 #: The one illustration every page shows (small, shared, so the output measures pages, not images).
 IMAGE = "hinh-anh/minh-hoa.svg"
-#: A module material: the name of a file in docs/vi/tap-huan/tai-lieu/ (scripts/noidung/training/modules.py).
+#: A module material: the name of a file in docs/vi/tap-huan/tai-lieu/
+#: (noidung/training/modules.py).
 MODULE_MATERIAL = "so-do-buoi-hoc.svg"
 #: Articles are dated within this span, before the benchmark's build date.
 FIRST_DATE = dt.date(2023, 1, 2)

@@ -37,13 +37,15 @@ import brotli
 import lxml.html
 from lxml import etree
 
+from noidung.content.layout import REPO_ROOT
+
 #: Folder inside the built site for web server includes; deploy/nginx.conf refuses to serve it.
 DEPLOY_DIR = "_deploy"
 HEADERS_CONF = "security-headers.conf"
 REDIRECTS_CONF = "redirects.conf"
 #: Where deploy/nginx.conf expects the site; `render_nginx_conf` replaces it.
 DEFAULT_SITE_ROOT = "/var/www/noidung/site"
-NGINX_TEMPLATE = Path(__file__).resolve().parents[2] / "deploy" / "nginx.conf"
+NGINX_TEMPLATE = REPO_ROOT / "deploy" / "nginx.conf"
 
 COMPRESSIBLE_SUFFIXES = frozenset(
     {".html", ".css", ".js", ".json", ".xml", ".svg", ".ics", ".txt", ".webmanifest"}

@@ -6,7 +6,11 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-REPO_ROOT = Path(__file__).resolve().parents[3]
+#: The package folder (scripts/noidung/), its theme and schemas, and the repository around it.
+PACKAGE_DIR = Path(__file__).resolve().parents[1]
+THEME_DIR = PACKAGE_DIR / "theme"
+SCHEMA_DIR = PACKAGE_DIR / "content" / "schemas"
+REPO_ROOT = PACKAGE_DIR.parents[1]
 
 
 @dataclass(frozen=True)
@@ -30,6 +34,11 @@ class ContentLayout:
     @property
     def campaigns(self) -> Path:
         return self.root / "campaigns"
+
+    @property
+    def theme(self) -> Path:
+        """Our template overrides and assets (Material's custom_dir), inside the package."""
+        return self.root / THEME_DIR.relative_to(REPO_ROOT)
 
     @property
     def cache(self) -> Path:

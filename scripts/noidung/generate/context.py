@@ -41,7 +41,7 @@ class GeneratedPage:
     """A page with no Markdown file of its own: its source path and its Markdown text.
 
     `content` is the text, or a function that makes it: the other language's build only
-    needs the page's URL and title (scripts/noidung/generate/catalogue.py), so costly text (QR codes, reports)
+    needs the page's URL and title (generate/catalogue.py), so costly text (QR codes, reports)
     is made only when `markdown` is read.
     """
 

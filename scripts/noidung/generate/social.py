@@ -13,6 +13,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin
 
+from noidung.content.layout import THEME_DIR
+
 #: Open Graph locale of each site language.
 OG_LOCALES = {"vi": "vi_VN", "en": "en_US"}
 #: Path of the default image under each language's site root (copied with the theme).
@@ -78,4 +80,4 @@ def draw_default_image(path: Path) -> None:
 
 
 if __name__ == "__main__":
-    draw_default_image(Path(__file__).parent / "theme" / DEFAULT_IMAGE)
+    draw_default_image(THEME_DIR / DEFAULT_IMAGE)

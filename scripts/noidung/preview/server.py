@@ -58,7 +58,7 @@ from mkdocs.structure.nav import Navigation, get_navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import clean_directory
 
-from noidung.content.layout import POSTS_DIR, REPO_ROOT
+from noidung.content.layout import POSTS_DIR, REPO_ROOT, THEME_DIR, ContentLayout
 from noidung.i18n.languages import Language
 from noidung.search.indexer import index_language
 
@@ -111,7 +111,7 @@ def classify(rel: str, lang: str, original_lang: str) -> Change:
         return Change.STRUCTURE if is_config else Change.NONE
     if parts[0] == "campaigns":
         return Change.GENERATED
-    if parts[:3] == ("scripts", "noidung", "theme"):
+    if parts[:3] == THEME_DIR.relative_to(REPO_ROOT).parts:
         return Change.STRUCTURE
     if parts[0] != "docs":
         return Change.NONE
@@ -201,7 +201,8 @@ class Preview:
 
     def watched(self) -> list[Path]:
         """What the preview watches: content, campaigns, configs and the theme."""
-        paths = [self.root / "docs", self.root / "campaigns", self.root / "scripts" / "noidung" / "theme"]
+        layout = ContentLayout(self.root)
+        paths = [layout.docs, layout.campaigns, layout.theme]
         paths += sorted(self.root.glob("mkdocs*.yml"))
         return [p for p in paths if p.exists()]
 

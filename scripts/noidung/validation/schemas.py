@@ -1,4 +1,5 @@
-"""The content model: one JSON Schema (written as YAML) per kind of file, in scripts/noidung/content/schemas/.
+"""The content model: one JSON Schema (written as YAML) per kind of file,
+in scripts/noidung/content/schemas/.
 
 The schemas are the single definition of every field. Besides standard JSON
 Schema they carry a few annotations that our rules, the scaffolding and the
@@ -19,17 +20,18 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 import yaml
 from jsonschema import Draft202012Validator
 
+from noidung.content import layout
+
 from .fastcheck import compile_schema
 from .source import FieldPath
 
 _FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-SCHEMA_DIR = Path(__file__).resolve().parent.parent / "content" / "schemas"
+SCHEMA_DIR = layout.SCHEMA_DIR
 
 #: Kind of file → schema file name (without .yml).
 KINDS = (

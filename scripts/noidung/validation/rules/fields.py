@@ -34,6 +34,11 @@ RULES = (
          "values are allowed, non-empty, not repeated", bad="level: co ban", good="level: co-ban"),
 )
 
+def schema_file(schema) -> str:
+    """Where a kind's schema and its example live, as a repository path."""
+    return f"scripts/noidung/content/schemas/{schema.kind}.yml"
+
+
 _TYPE_VI = {"string": "chữ", "array": "danh sách", "object": "nhóm trường", "integer": "số nguyên",
             "number": "số", "boolean": "true/false", "null": "để trống"}
 _TYPE_EN = {"string": "text", "array": "a list", "object": "a group of fields",
@@ -84,8 +89,8 @@ def _empty(source: SourceFile, schema: Schema) -> Problem:
         source.rel, Position(source.doc.first_line if source.doc else 1, 1), "field-required",
         f"thông tin trống, thiếu mọi trường bắt buộc: {required}",
         f"the metadata is empty; every required field is missing: {required}",
-        hint_vi=f"xem ví dụ trong scripts/noidung/content/schemas/{schema.kind}.yml hoặc tạo bằng `noidung new`",
-        hint_en=f"see the example in scripts/noidung/content/schemas/{schema.kind}.yml or use `noidung new`",
+        hint_vi=f"xem ví dụ trong {schema_file(schema)} hoặc tạo bằng `noidung new`",
+        hint_en=f"see the example in {schema_file(schema)} or use `noidung new`",
     )
 
 
@@ -244,8 +249,8 @@ def _explain(source: SourceFile, schema: Schema, error: ValidationError) -> Iter
                 rel, pos, "yaml-structure",
                 f"nội dung tệp phải là {_TYPE_VI[expected[0]]}, đang là {_TYPE_VI[found]}",
                 f"the file's content must be {_TYPE_EN[expected[0]]}, found {_TYPE_EN[found]}",
-                hint_vi="so với ví dụ trong scripts/noidung/content/schemas/" + schema.kind + ".yml",
-                hint_en="compare with the example in scripts/noidung/content/schemas/" + schema.kind + ".yml",
+                hint_vi=f"so với ví dụ trong {schema_file(schema)}",
+                hint_en=f"compare with the example in {schema_file(schema)}",
             )
             return
         exp_vi = " hoặc ".join(_TYPE_VI[t] for t in expected)
