@@ -26,6 +26,7 @@ from noidung.generate import hotlines, nav_sections
 from noidung.generate.catalogue import source_pages
 from noidung.generate.context import BuildContext, GeneratedPage, generated_pages
 from noidung.i18n import languages as i18n
+from noidung.i18n import strings
 from noidung.news import articles, blog_speedups
 from noidung.news.section import NewsSection, shorten_excerpts
 
@@ -68,7 +69,7 @@ class BilingualPlugin(BasePlugin[BilingualConfig]):
         self._configure_blog(config)
         # toc's ¶ link is titled "Permanent link" in every language otherwise.
         config.mdx_configs.setdefault("toc", {})["permalink_title"] = (
-            i18n.MESSAGES[self.lang]["permalink_title"])
+            strings.text(self.lang, "site", "permalink_title"))
         blog_speedups.read_posts_with_libyaml()
         self.news = NewsSection(self.layout, self.language, self.languages, self.registries,
                                 self.today, include_drafts=self.is_serve)
@@ -225,7 +226,7 @@ class BilingualPlugin(BasePlugin[BilingualConfig]):
             "x_default": alternates[0]["url"],
             "is_404": is_404,
             "untranslated": untranslated,
-            "t": i18n.MESSAGES[self.lang],
+            "t": strings.section(self.lang, "site"),
         }
 
 

@@ -32,6 +32,7 @@ from noidung.content.clock import as_date
 from noidung.content.layout import ContentLayout
 from noidung.content.registries import Registries
 from noidung.generate.context import BuildContext
+from noidung.i18n import strings
 from noidung.i18n.languages import format_date, src_to_url, url_to_src
 from noidung.news.articles import article_files, load_article
 
@@ -51,104 +52,9 @@ PREVIEW_WIDTH = 480
 RASTER_SUFFIXES = (".png", ".jpg", ".jpeg", ".webp")
 IMAGE_SUFFIXES = (".svg", *RASTER_SUFFIXES)
 
-#: Strings of the campaign pages, per language.
-TEXT: dict[str, dict[str, str]] = {
-    "vi": {
-        UPCOMING: "Sắp diễn ra",
-        RUNNING: "Đang diễn ra",
-        ENDED: "Đã kết thúc",
-        "group_past": "Đã kết thúc",
-        "year": "Năm {year}",
-        "status_note": "Tình trạng tính theo ngày cập nhật trang: {date}.",
-        "dates": "Thời gian",
-        "lead": "Đơn vị chủ trì",
-        "partners": "Đơn vị phối hợp",
-        "audiences": "Đối tượng",
-        "areas": "Địa bàn",
-        "topics": "Chủ đề",
-        "hashtags": "Hashtag",
-        "hotline": "Đường dây nóng",
-        "key_messages": "Thông điệp chính",
-        "about": "Thông tin chiến dịch",
-        "materials": "Tài liệu truyền thông",
-        "download": "Tải về",
-        "licence": "Giấy phép",
-        "modules": "Học phần tập huấn liên quan",
-        "articles": "Tin bài liên quan",
-        "all_campaigns": "Tất cả chiến dịch",
-        "calendar": "Lịch chiến dịch",
-        "calendar_title": "Lịch chiến dịch trong năm",
-        "calendar_lead": "Các chiến dịch theo từng tháng; mỗi ô ghi những ngày chiến dịch diễn ra "
-        "trong tháng đó.",
-        "campaign": "Chiến dịch",
-        "subscribe": "Đăng ký lịch (iCalendar)",
-        "subscribe_help": "Thêm địa chỉ của tệp này vào ứng dụng lịch (Google Lịch, Outlook, "
-        "Lịch của điện thoại) để luôn thấy các chiến dịch mới; tệp được cập nhật mỗi khi có "
-        "chiến dịch mới hoặc chiến dịch thay đổi.",
-        "calendar_hint": "Trên điện thoại, vuốt bảng sang ngang để xem đủ 12 tháng.",
-        "only_in": "chỉ có bằng {language}",
-        "filter": "Lọc theo chủ đề",
-        "all_topics": "Tất cả",
-        "topic_title": "Chiến dịch về chủ đề «{topic}»",
-        "topic_lead": "Các chiến dịch có chủ đề «{topic}».",
-        "none": "Chưa có chiến dịch nào.",
-        "index_listing": "Danh sách chiến dịch",
-        "months": "T1 T2 T3 T4 T5 T6 T7 T8 T9 T10 T11 T12",
-        "month_names": "tháng 1|tháng 2|tháng 3|tháng 4|tháng 5|tháng 6|tháng 7|tháng 8|"
-        "tháng 9|tháng 10|tháng 11|tháng 12",
-        "calendar_name": "Chiến dịch truyền thông về gia đình và trẻ em, tỉnh Ninh Bình",
-    },
-    "en": {
-        UPCOMING: "Upcoming",
-        RUNNING: "Running now",
-        ENDED: "Ended",
-        "group_past": "Past campaigns",
-        "year": "{year}",
-        "status_note": "Status as of the date this page was last built: {date}.",
-        "dates": "Dates",
-        "lead": "Lead unit",
-        "partners": "Partner units",
-        "audiences": "Audiences",
-        "areas": "Areas",
-        "topics": "Topics",
-        "hashtags": "Hashtags",
-        "hotline": "Hotline",
-        "key_messages": "Key messages",
-        "about": "About the campaign",
-        "materials": "Campaign materials",
-        "download": "Download",
-        "licence": "Licence",
-        "modules": "Related training modules",
-        "articles": "Related news",
-        "all_campaigns": "All campaigns",
-        "calendar": "Campaign calendar",
-        "calendar_title": "Campaign calendar: the year at a glance",
-        "calendar_lead": "Campaigns month by month; each cell gives the days of the month on "
-        "which the campaign runs.",
-        "campaign": "Campaign",
-        "subscribe": "Subscribe to the calendar (iCalendar)",
-        "subscribe_help": "Add the address of this file to your calendar app (Google Calendar, "
-        "Outlook, your phone's calendar) to see new campaigns as they are announced; the file is "
-        "updated whenever a campaign is added or changed.",
-        "calendar_hint": "On a phone, swipe the table sideways to see all twelve months.",
-        "only_in": "in {language} only",
-        "filter": "Filter by topic",
-        "all_topics": "All",
-        "topic_title": "Campaigns on “{topic}”",
-        "topic_lead": "Campaigns with the topic “{topic}”.",
-        "none": "No campaigns yet.",
-        "index_listing": "All campaigns",
-        "months": "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec",
-        "month_names": "January|February|March|April|May|June|July|August|September|October|"
-        "November|December",
-        "calendar_name": "Family and children campaigns, Ninh Bình province",
-    },
-}
-
-
 def text(lang: str, key: str, **values: Any) -> str:
     """A campaign-page string in `lang` (Vietnamese when the language has none)."""
-    return TEXT.get(lang, TEXT["vi"])[key].format(**values)
+    return strings.text(lang, "campaigns", key, **values)
 
 
 class CampaignError(ValueError):

@@ -40,7 +40,8 @@ from noidung.campaigns.model import (
 )
 from noidung.content import frontmatter
 from noidung.generate.context import BuildContext, GeneratedPage
-from noidung.i18n.languages import MESSAGES, absolute_url, format_date
+from noidung.i18n import strings
+from noidung.i18n.languages import absolute_url, format_date
 
 INDEX_SRC = f"{SECTION}/index.md"
 CALENDAR_SRC = f"{CALENDAR_DIR}/index.md"
@@ -302,7 +303,7 @@ def _related_item(lang: str, src: str, link: Link, kind: str) -> str:
     note = ""
     if link.untranslated_from:
         attrs += f' lang="{link.untranslated_from}"'
-        language = MESSAGES[lang][f"language_name_{link.untranslated_from}"]
+        language = strings.text(lang, "site", f"language_name_{link.untranslated_from}")
         note = f" ({text(lang, 'only_in', language=language)})"
     return f"- [{escape_md(link.title)}]({relative_link(src, link.src_uri)}){{ {attrs} }}{note}\n"
 

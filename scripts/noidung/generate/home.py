@@ -24,6 +24,7 @@ from noidung.campaigns.pages import card, grouped
 from noidung.content import frontmatter
 from noidung.content.layout import POSTS_DIR
 from noidung.generate.context import BuildContext, GeneratedPage
+from noidung.i18n import strings
 from noidung.i18n.languages import format_date
 from noidung.news.articles import language_articles
 
@@ -31,13 +32,6 @@ HOME_SRC = "index.md"
 #: At most this many of each: the home page stays short on a phone.
 CAMPAIGNS_SHOWN = 3
 ARTICLES_SHOWN = 3
-
-TEXT = {
-    "vi": {"now": "Chiến dịch đang và sắp diễn ra", "news": "Tin mới",
-           "all_campaigns": "Tất cả chiến dịch", "all_news": "Tất cả tin bài"},
-    "en": {"now": "Campaigns now and coming up", "news": "Latest news",
-           "all_campaigns": "All campaigns", "all_news": "All news"},
-}
 
 _FIRST_SECTION = re.compile(r"^## ", re.MULTILINE)
 
@@ -64,7 +58,7 @@ def home_markdown(context: BuildContext, meta: dict[str, Any], body: str) -> str
 def now_and_news(context: BuildContext) -> str:
     """Running and upcoming campaigns (soonest first), then the latest articles."""
     lang, today = context.lang, context.today
-    words = TEXT.get(lang, TEXT["vi"])
+    words = strings.section(lang, "home")
     out = []
     groups = grouped(load_campaigns(context.layout, lang), today)
     campaigns = (groups[RUNNING] + groups[UPCOMING])[:CAMPAIGNS_SHOWN]

@@ -16,41 +16,7 @@ from urllib.parse import urljoin
 
 from babel import dates as babel_dates
 
-#: Interface strings of our own templates and stand-in pages, per language.
-MESSAGES: dict[str, dict[str, str]] = {
-    "vi": {
-        "untranslated_title": "Trang này chưa có bản tiếng Việt",
-        "untranslated_body": "Trang «{title}» hiện mới có bằng {language}. "
-        "Bản tiếng Việt đang được chuẩn bị.",
-        "read_original": "Đọc bản gốc bằng {language}",
-        "language_name_vi": "tiếng Việt",
-        "language_name_en": "tiếng Anh",
-        "switch_to": "Chuyển sang {language}",
-        "select_language": "Chọn ngôn ngữ",
-        "hotline": "Tổng đài quốc gia bảo vệ trẻ em: gọi {number}, miễn phí, 24/7",
-        "not_found_title": "Không tìm thấy trang",
-        "not_found_body": "Trang bạn tìm không có hoặc đã được chuyển đi.",
-        "not_found_home": "Về trang chủ",
-        # The title of the ¶ link beside each heading (Python-Markdown's toc).
-        "permalink_title": "Liên kết đến mục này",
-    },
-    "en": {
-        "untranslated_title": "This page is not yet translated into English",
-        "untranslated_body": "The page “{title}” is available in {language} only for now. "
-        "The English translation is in preparation.",
-        "read_original": "Read the original in {language}",
-        "language_name_vi": "Vietnamese",
-        "language_name_en": "English",
-        "switch_to": "Switch to {language}",
-        "select_language": "Select language",
-        "hotline": "National child protection hotline: call {number}, free, 24/7",
-        "not_found_title": "Page not found",
-        "not_found_body": "The page you are looking for does not exist or has moved.",
-        "not_found_home": "Go to the home page",
-        "permalink_title": "Link to this section",
-    },
-}
-
+from noidung.i18n import strings
 
 #: How each language writes a date (CLDR patterns, as Babel reads them): the one rule for
 #: our pages and for Material's blog (post dates), so a page never mixes two styles.
@@ -83,7 +49,7 @@ def languages_from_alternate(alternate: list[dict]) -> list[Language]:
 
 
 def message(lang: str, key: str, **values: str) -> str:
-    return MESSAGES.get(lang, MESSAGES["vi"])[key].format(**values)
+    return strings.text(lang, "site", key, **values)
 
 
 def language_name(in_lang: str, of_lang: str) -> str:

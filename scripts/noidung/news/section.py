@@ -21,19 +21,12 @@ from mkdocs.config.defaults import MkDocsConfig
 from noidung.content.layout import BLOG_DIR, ContentLayout
 from noidung.content.registries import Registries
 from noidung.generate import social
+from noidung.i18n import strings
 from noidung.i18n.languages import Language
 from noidung.news import feeds, related, tagpages
 from noidung.news.articles import Article, author_problems, excerpt_markdown, language_articles
 
 log = logging.getLogger("mkdocs.plugins.bilingual")
-
-TEXT = {
-    "vi": {"related": "Bài viết khác", "campaign": "Bài viết thuộc chiến dịch",
-           "feed": "Tin bài (RSS)", "category_feed": "{name} (RSS)"},
-    "en": {"related": "Related articles", "campaign": "This article is part of the campaign",
-           "feed": "News (RSS)", "category_feed": "{name} (RSS)"},
-}
-
 
 @dataclass
 class NewsSection:
@@ -98,7 +91,7 @@ class NewsSection:
                                                  candidates=self._related_pool()),
                 "campaign": related.campaign_link(self.layout, article.meta.get("campaign"),
                                                   self.lang),
-                "t": TEXT.get(self.lang, TEXT["vi"]),
+                "t": strings.section(self.lang, "news"),
             }
         return context
 
@@ -115,7 +108,7 @@ class NewsSection:
 
     def feed_links(self, page_url: str | None) -> list[dict[str, str]]:
         """The language's news feed, plus the category's feed on a category page."""
-        text = TEXT.get(self.lang, TEXT["vi"])
+        text = strings.section(self.lang, "news")
         links = [{"title": text["feed"], "url": f"{BLOG_DIR}/{feeds.FEED_NAME}"}]
         prefix = f"{BLOG_DIR}/{CATEGORIES_URL}/"
         if page_url and page_url.startswith(prefix):

@@ -14,29 +14,10 @@ from typing import Any
 
 from noidung.content.layout import BLOG_DIR
 from noidung.generate.context import BuildContext, GeneratedPage
+from noidung.i18n import strings
 from noidung.news.articles import language_articles
 
 TAGS_DIR = f"{BLOG_DIR}/the"
-
-TEXT = {
-    "vi": {
-        "index_title": "Chủ đề",
-        "index_intro": "Các chủ đề của tin bài. Chọn một chủ đề để xem các bài viết liên quan.",
-        "title": "Chủ đề: {name}",
-        "intro": "Các bài viết về chủ đề «{name}», mới nhất trước.",
-        "empty": "Chưa có bài viết nào về chủ đề này.",
-        "all": "Tất cả chủ đề",
-    },
-    "en": {
-        "index_title": "Topics",
-        "index_intro": "The topics of our news. Choose one to see its articles.",
-        "title": "Topic: {name}",
-        "intro": "Articles on “{name}”, newest first.",
-        "empty": "No article in English on this topic yet.",
-        "all": "All topics",
-    },
-}
-
 
 def used_topics(context: BuildContext) -> list[str]:
     """Topics of the published articles of any language, in registry order."""
@@ -51,7 +32,7 @@ def used_topics(context: BuildContext) -> list[str]:
 def pages(context: BuildContext) -> list[GeneratedPage]:
     """The tag index and one page per used topic, in `context.lang`."""
     lang = context.lang
-    text = TEXT.get(lang, TEXT["vi"])
+    text = strings.section(lang, "tags")
     topics = used_topics(context)
     if not topics:
         return []

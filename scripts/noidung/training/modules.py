@@ -38,6 +38,7 @@ from noidung.content.clock import as_date
 from noidung.content.layout import ContentLayout
 from noidung.content.registries import Registries
 from noidung.generate.context import BuildContext, GeneratedPage
+from noidung.i18n import strings
 from noidung.i18n.languages import absolute_url, format_date, url_to_src
 
 TRAINING_DIR = "tap-huan"
@@ -65,83 +66,6 @@ ANCHORS = {
     "content": "noi-dung",
 }
 
-LABELS: dict[str, dict[str, str]] = {
-    "vi": {
-        "code": "Mã học phần",
-        "duration": "Thời lượng",
-        "minutes": "{n} phút",
-        "hours": "{h} giờ",
-        "hours_minutes": "{h} giờ {m} phút",
-        "level": "Trình độ",
-        "audiences": "Đối tượng",
-        "version": "Phiên bản",
-        "last_reviewed": "Rà soát lần cuối",
-        "short_link": "Đường dẫn ngắn",
-        "copy": "Sao chép đường dẫn",
-        "copied": "Đã sao chép",
-        "qr_title": "Mã QR của đường dẫn ngắn {url}",
-        "objectives": "Mục tiêu",
-        "objectives_intro": "Sau học phần, học viên có thể:",
-        "prerequisites": "Học phần cần học trước",
-        "no_prerequisites": "Không có.",
-        "plan": "Kế hoạch buổi học",
-        "step": "Bước {n}",
-        "materials": "Tài liệu",
-        "download": "tải về",
-        "notes": "Ghi chú cho người hướng dẫn",
-        "notes_only": "Dành riêng cho người hướng dẫn, không phát cho học viên",
-        "content": "Nội dung chính",
-        "due": "Học phần này đã đến hạn rà soát (rà soát lần cuối ngày {date}, "
-        "định kỳ {months} tháng). Hãy đối chiếu với văn bản pháp luật hiện hành trước khi dùng.",
-        "due_short": "đến hạn rà soát",
-        "redirect_title": "Trang đã chuyển",
-        "redirect_text": "Trang này đã chuyển tới: {title}",
-        "module": "Học phần",
-        "title": "Tên học phần",
-        "total": "Tổng thời lượng",
-        "co-ban": "Cơ bản",
-        "trung-cap": "Trung cấp",
-        "nang-cao": "Nâng cao",
-    },
-    "en": {
-        "code": "Module code",
-        "duration": "Duration",
-        "minutes": "{n} minutes",
-        "hours": "{h} h",
-        "hours_minutes": "{h} h {m} min",
-        "level": "Level",
-        "audiences": "Audiences",
-        "version": "Version",
-        "last_reviewed": "Last reviewed",
-        "short_link": "Short link",
-        "copy": "Copy link",
-        "copied": "Copied",
-        "qr_title": "QR code of the short link {url}",
-        "objectives": "Objectives",
-        "objectives_intro": "After the module, participants can:",
-        "prerequisites": "Prerequisites",
-        "no_prerequisites": "None.",
-        "plan": "Session plan",
-        "step": "Step {n}",
-        "materials": "Materials",
-        "download": "download",
-        "notes": "Notes for the facilitator",
-        "notes_only": "For the facilitator only, not for participants",
-        "content": "Key content",
-        "due": "This module is due for review (last reviewed on {date}, every {months} "
-        "months). Check it against the laws in force before using it.",
-        "due_short": "due for review",
-        "redirect_title": "This page has moved",
-        "redirect_text": "This page has moved to: {title}",
-        "module": "Module",
-        "title": "Title",
-        "total": "Total duration",
-        "co-ban": "Basic",
-        "trung-cap": "Intermediate",
-        "nang-cao": "Advanced",
-    },
-}
-
 CODE_RE = re.compile(r"^M\d{2}$")
 
 
@@ -150,7 +74,7 @@ class TrainingError(ValueError):
 
 
 def label(lang: str, key: str, **values: Any) -> str:
-    return LABELS.get(lang, LABELS["vi"])[key].format(**values)
+    return strings.text(lang, "training", key, **values)
 
 
 @dataclass(frozen=True)
@@ -343,7 +267,8 @@ def module_markdown(
     facts = [
         (label(lang, "code"), f'<strong class="training-card__code">{esc(module.code)}</strong>'),
         (label(lang, "duration"), esc(format_duration(module.duration, lang))),
-        (label(lang, "level"), esc(label(lang, level) if level in LABELS[lang] else level)),
+        (label(lang, "level"),
+         esc(label(lang, level) if level in strings.section(lang, "training") else level)),
         (label(lang, "audiences"), esc(", ".join(audiences))),
     ]
     if module.last_reviewed:
@@ -464,7 +389,7 @@ def index_table(modules: list[Module], registries: Registries, today: dt.date) -
             title,
             ", ".join(_audience_names(module, registries, lang)),
             format_duration(module.duration, lang),
-            label(lang, level) if level in LABELS[lang] else level,
+            label(lang, level) if level in strings.section(lang, "training") else level,
         ]
         lines.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
     return "\n".join(lines) + "\n"
