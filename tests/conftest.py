@@ -9,9 +9,10 @@ import os
 from pathlib import Path
 
 import pytest
-from noidung.build.pipeline import build_site, site_languages
-from noidung.content.layout import REPO_ROOT
 
+from noidung import site
+from noidung.build.pipeline import build_site
+from noidung.content.layout import REPO_ROOT
 from tests.support.browser import CHROMIUM_ARGS, chromium_or_skip
 from tests.support.server import serve_directory
 
@@ -23,7 +24,7 @@ def repo_root() -> Path:
 
 @pytest.fixture(scope="session")
 def languages():
-    return site_languages(REPO_ROOT)
+    return list(site.load().languages)
 
 
 @pytest.fixture(scope="session")

@@ -7,6 +7,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
+
 from noidung.content.layout import REPO_ROOT, ContentLayout
 from noidung.content.registries import load_registries
 from noidung.generate.context import BuildContext

@@ -7,13 +7,13 @@ import re
 from pathlib import Path
 
 import pytest
-from noidung.build.pipeline import root_site_url
+
+from noidung import site
 from noidung.content import clock
 from noidung.content.layout import ContentLayout
 from noidung.content.registries import load_registries
 from noidung.news.articles import language_articles
 from noidung.news.related import related_links
-
 from tests.support.browser import RequestLog
 from tests.support.site import html_pages, resolve_href, soup, url_to_file
 
@@ -182,7 +182,7 @@ def test_related_articles_under_a_built_post(built_site):
 
 
 def test_every_page_has_open_graph_and_twitter_card_metadata(built_site):
-    base = root_site_url()
+    base = site.load().site_url
     pages = [p for p in html_pages(built_site)
              if 'http-equiv="refresh"' not in p.read_text("utf-8")]
     for page in pages:
@@ -210,7 +210,7 @@ def test_post_preview_is_an_article_with_its_summary(built_site):
     assert og["og:type"] == "article"
     assert og["og:description"] == article.meta["summary"]
     assert og["article:published_time"] == "2024-06-10"
-    assert og["og:url"] == root_site_url() + "en/tin-bai/2024/06/tong-dai-111/"
+    assert og["og:url"] == site.load().site_url + "en/tin-bai/2024/06/tong-dai-111/"
 
 
 def test_default_preview_image_is_1200_by_630(built_site):

@@ -10,6 +10,7 @@ import unicodedata
 from pathlib import Path
 
 import pytest
+
 from noidung.benchmark import corpus
 from noidung.benchmark.runner import FIELDS
 from noidung.content import frontmatter

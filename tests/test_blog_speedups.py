@@ -10,6 +10,7 @@ from material.plugins.blog.plugin import BlogPlugin
 from material.plugins.blog.structure import Post, View
 from mkdocs.structure.files import File
 from mkdocs.structure.pages import Page
+
 from noidung.news import blog_speedups
 from noidung.news.blog_speedups import PostList
 

@@ -6,8 +6,8 @@ import subprocess
 import sys
 
 import pytest
-from noidung.build.pipeline import BuildError, _remove_previous_site, build_site, previous_site
 
+from noidung.build.pipeline import BuildError, _remove_previous_site, build_site, previous_site
 from tests.support.sitecopy import add_previous_site, copy_project, folder_digest
 
 

@@ -10,6 +10,8 @@ from pathlib import Path
 import icalendar
 import pytest
 import yaml
+from PIL import Image
+
 from noidung.campaigns.calendar import calendar_feed, event_uid
 from noidung.campaigns.model import (
     ENDED,
@@ -33,7 +35,6 @@ from noidung.content.layout import REPO_ROOT, ContentLayout
 from noidung.content.registries import load_registries
 from noidung.generate.context import BuildContext
 from noidung.i18n.languages import Language
-from PIL import Image
 
 LANGUAGES = [Language("vi", "Tiếng Việt", "/"), Language("en", "English", "/en/")]
 REGISTRIES = load_registries(REPO_ROOT / "docs" / "registries")

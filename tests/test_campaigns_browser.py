@@ -5,6 +5,7 @@ calendar) answers."""
 from __future__ import annotations
 
 import pytest
+
 from noidung.campaigns.model import ENDED, RUNNING, UPCOMING, load_campaigns, text
 from noidung.content import clock
 from noidung.content.layout import REPO_ROOT, ContentLayout

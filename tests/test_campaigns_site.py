@@ -7,7 +7,8 @@ import datetime as dt
 
 import icalendar
 import pytest
-from noidung.build.pipeline import root_site_url
+
+from noidung import site
 from noidung.campaigns.calendar import event_uid
 from noidung.campaigns.model import (
     ENDED,
@@ -20,7 +21,6 @@ from noidung.campaigns.model import (
 )
 from noidung.content import clock
 from noidung.content.layout import REPO_ROOT, ContentLayout
-
 from tests.support.site import resolve_href, soup
 from tests.test_campaigns import strict_ics_events
 
@@ -181,7 +181,7 @@ def test_the_built_feeds_parse_with_both_readers(built_site, lang):
     strict = {e["UID"]: e for e in strict_ics_events(data)}
     parsed = list(icalendar.Calendar.from_ical(data).walk("VEVENT"))
     assert len(parsed) == len(strict) == len(campaigns)
-    base = root_site_url().rstrip("/") + "/" + PREFIX[lang]
+    base = site.load().site_url.rstrip("/") + "/" + PREFIX[lang]
     for cid, campaign in campaigns.items():
         uid = event_uid(cid, lang)
         event = next(e for e in parsed if str(e["UID"]) == uid)

@@ -7,13 +7,13 @@ from email.utils import parsedate_to_datetime
 from xml.etree import ElementTree
 
 import pytest
-from noidung.build.pipeline import root_site_url
+
+from noidung import site
 from noidung.content import clock
 from noidung.content.layout import ContentLayout
 from noidung.content.registries import load_registries
 from noidung.news.articles import Article, language_articles
 from noidung.news.feeds import feed_xml, language_feeds
-
 from tests.support.site import html_pages, resolve_href, soup, url_to_file
 
 REGISTRIES = load_registries(ContentLayout().registries)
@@ -91,7 +91,7 @@ def test_built_feed_has_one_item_per_published_article(built_site, lang):
     assert len(ids) == len(set(ids))
     assert not set(ids) & unpublished_ids()
     for link in links:
-        target = url_to_file(built_site, root_site_url(), link)
+        target = url_to_file(built_site, site.load().site_url, link)
         assert target is not None and target.exists(), link
     print(f"[feed] {lang}: {len(ids)} items, drafts/future left out: {sorted(unpublished_ids())}")
 

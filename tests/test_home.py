@@ -4,19 +4,18 @@ from __future__ import annotations
 
 import datetime as dt
 
-from noidung.build.pipeline import site_languages
+from noidung import site
 from noidung.content.layout import REPO_ROOT, ContentLayout
 from noidung.content.registries import load_registries
 from noidung.generate import home
 from noidung.generate.context import BuildContext
-
 from tests.support.site import resolve_href, soup
 
 LAYOUT = ContentLayout(REPO_ROOT)
 
 
 def context(lang: str, today: dt.date) -> BuildContext:
-    return BuildContext(LAYOUT, lang, site_languages(REPO_ROOT),
+    return BuildContext(LAYOUT, lang, list(site.load().languages),
                         load_registries(LAYOUT.registries), today)
 
 

@@ -1,6 +1,7 @@
 """Unit tests of the URL helpers behind the language switcher and stand-in pages."""
 
 import pytest
+
 from noidung.build.postbuild import fallback_url
 from noidung.i18n import languages as i18n
 

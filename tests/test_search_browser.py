@@ -15,10 +15,10 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+
 from noidung.search.folding import fold
 from noidung.search.index import bucket_of, build_index, words
 from noidung.search.records import SearchRecord
-
 from tests.support.browser import RequestLog
 from tests.test_search_index import STEMS
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import unicodedata
 
 import pytest
+
 from noidung.content.text import fold as text_fold
 from noidung.search.folding import fold, has_diacritics
 

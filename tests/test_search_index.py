@@ -6,6 +6,7 @@ import json
 import unicodedata
 
 import pytest
+
 from noidung.search.index import (
     MAX_BUCKETS,
     MIN_BUCKETS,

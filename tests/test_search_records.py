@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
+
 from noidung.i18n.languages import Language
 from noidung.search import index_site
 from noidung.search.indexer import SearchIndexError

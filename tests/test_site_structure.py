@@ -6,8 +6,8 @@ import re
 from xml.etree import ElementTree
 
 import pytest
-from noidung.build.pipeline import root_site_url
 
+from noidung import site
 from tests.support.site import html_pages, page_language_root, resolve_href, soup, url_to_file
 
 SITEMAP_NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9",
@@ -56,7 +56,7 @@ def test_post_dates_are_written_in_vietnamese(built_site):
 
 
 def test_hreflang_links_point_to_existing_pages(built_site, pages):
-    base = root_site_url()
+    base = site.load().site_url
     checked = 0
     for page in pages:
         if page.name == "404.html":
@@ -100,7 +100,7 @@ def test_switcher_keeps_the_same_path_when_the_translation_exists(built_site):
 
 
 def test_sitemaps_list_alternates_that_exist(built_site):
-    base = root_site_url()
+    base = site.load().site_url
     for folder in (built_site, built_site / "en"):
         tree = ElementTree.parse(folder / "sitemap.xml")
         urls = tree.findall("s:url", SITEMAP_NS)

@@ -3,6 +3,7 @@
 import unicodedata
 
 import pytest
+
 from noidung.content.text import fold, slugify
 
 VOWELS = "aăâeêioôơuưy"

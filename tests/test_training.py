@@ -12,14 +12,15 @@ from pathlib import Path
 
 import pytest
 import zxingcpp
-from noidung.build.pipeline import root_site_url, site_languages
+from PIL import Image
+
+from noidung import site
 from noidung.content import frontmatter
 from noidung.content.layout import REPO_ROOT, ContentLayout
 from noidung.content.registries import load_registries
 from noidung.generate.catalogue import source_pages
 from noidung.generate.context import BuildContext
 from noidung.training import modules as training
-from PIL import Image
 
 LAYOUT = ContentLayout(REPO_ROOT)
 REGISTRIES = load_registries(LAYOUT.registries)
@@ -27,8 +28,9 @@ TODAY = dt.date(2026, 11, 28)
 
 
 def _context(layout: ContentLayout, lang: str) -> BuildContext:
-    return BuildContext(layout, lang, site_languages(REPO_ROOT), load_registries(layout.registries),
-                        TODAY)
+    config = site.load()
+    return BuildContext(layout, lang, list(config.languages), load_registries(layout.registries),
+                        TODAY, site_url=config.site_url)
 
 
 # -- dates -------------------------------------------------------------------------
@@ -270,7 +272,7 @@ def test_generator_gives_both_languages_the_same_paths():
     assert urls["vi"] == urls["en"]
     assert "m/m03/index.md" in urls["vi"]
     assert "tap-huan/index.md" in urls["vi"]
-    assert root_site_url(REPO_ROOT).startswith("http")
+    assert site.load().site_url.startswith("http")
 
 
 def test_modules_past_their_review_date_say_so_on_the_page_and_in_the_overview():

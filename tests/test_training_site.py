@@ -7,11 +7,11 @@ import io
 
 import pytest
 import zxingcpp
-from noidung.build.pipeline import root_site_url
-from noidung.content.layout import REPO_ROOT, ContentLayout
-from noidung.training import modules as training
 from PIL import Image
 
+from noidung import site
+from noidung.content.layout import REPO_ROOT, ContentLayout
+from noidung.training import modules as training
 from tests.support.site import resolve_href, soup
 
 LAYOUT = ContentLayout(REPO_ROOT)
@@ -41,7 +41,7 @@ def test_redirect_pages_lead_to_the_page_in_the_same_language(built_site, root, 
     link = html.select_one("a[data-redirect-target]")
     assert link["href"] == href and link.get_text(strip=True)
     canonical = html.select_one('link[rel="canonical"]')["href"]
-    assert canonical == root_site_url(REPO_ROOT) + root + target
+    assert canonical == site.load().site_url + root + target
     assert html.select_one('meta[name="robots"]')["content"] == "noindex"
     assert html.html["lang"] == ("en" if root else "vi")
 
@@ -57,7 +57,7 @@ def test_module_pages_have_stable_anchors_and_downloadable_materials(built_site,
         assert expected <= ids, (page, expected - ids)
         card = html.select_one(".training-card")
         assert card["data-module-code"] == module.code
-        short = root_site_url(REPO_ROOT) + root + module.short_url
+        short = site.load().site_url + root + module.short_url
         assert html.select_one("a[data-short-link]")["href"] == short
         assert html.select_one(".training-notes .admonition-title")
         downloads = html.select("#tai-lieu + ul a[download]")
@@ -98,7 +98,7 @@ def test_qr_code_rendered_by_the_browser_decodes_to_the_short_link(page, site_ur
         qr = page.locator(".training-qr svg")
         png = qr.screenshot()
         decoded = zxingcpp.read_barcodes(Image.open(io.BytesIO(png)))
-        assert [d.text for d in decoded] == [root_site_url(REPO_ROOT) + root + module.short_url]
+        assert [d.text for d in decoded] == [site.load().site_url + root + module.short_url]
 
 
 def _box(page, selector):
@@ -127,7 +127,7 @@ def test_printout_has_content_but_no_navigation_or_search(page, site_url, path):
     if "tap-huan" in path:
         short = page.locator("a[data-short-link]")
         assert short.is_visible()
-        assert short.inner_text() == root_site_url(REPO_ROOT) + path.split("tap-huan")[0] + "m/m03/"
+        assert short.inner_text() == site.load().site_url + path.split("tap-huan")[0] + "m/m03/"
         assert page.locator(".training-card__code").inner_text() == "M03"
         qr = page.locator(".training-qr svg")
         assert qr.is_visible()
@@ -161,6 +161,6 @@ def test_copy_button_copies_the_short_link(browser, site_url):
     button = page.locator("button[data-copy]")
     button.click()
     assert page.evaluate("navigator.clipboard.readText()") == (
-        root_site_url(REPO_ROOT) + "en/m/m03/")
+        site.load().site_url + "en/m/m03/")
     assert button.inner_text() == "Copied"
     context.close()

@@ -6,10 +6,10 @@ import argparse
 import os
 import sys
 from pathlib import Path
-from urllib.parse import urlsplit
 
+from noidung import site
 from noidung.benchmark import runner as benchmark
-from noidung.build.pipeline import BuildError, build_site, root_site_url
+from noidung.build.pipeline import BuildError, build_site
 from noidung.content import clock
 from noidung.content.layout import REPO_ROOT, ContentLayout
 from noidung.staff import guide, scaffold, translations
@@ -30,8 +30,9 @@ def _build(args: argparse.Namespace) -> int:
         return 1
     print(report.summary())
     print("Xem thử / preview: python3 make.py serve  (http://127.0.0.1:8000/)")
-    address = root_site_url(args.root)
-    if urlsplit(address).hostname in {"127.0.0.1", "localhost"}:
+    config = site.load(args.root)
+    address = config.site_url
+    if config.is_local:
         # Short links and QR codes are absolute: printed handouts would point at this machine.
         print(f"Lưu ý: liên kết rút gọn và mã QR đang trỏ tới {address}; hãy đặt SITE_URL là "
               f"địa chỉ thật trước khi xuất bản / note: short links and QR codes point to "

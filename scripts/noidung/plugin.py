@@ -176,7 +176,7 @@ class BilingualPlugin(BasePlugin[BilingualConfig]):
 
     def _context(self, lang: str) -> BuildContext:
         return BuildContext(self.layout, lang, self.languages, self.registries, self.today,
-                            include_drafts=self.is_serve)
+                            include_drafts=self.is_serve, site_url=self.root_site_url)
 
     def _add_generated_pages(self, files: Files, config: MkDocsConfig) -> None:
         self._generated = generated_pages(self._context(self.lang))  # reused by the catalogue

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from noidung.build.publish import DEPLOY_DIR, HEADERS_CONF
 
+from noidung.build.publish import DEPLOY_DIR, HEADERS_CONF
 from tests.deploy.nginx import run_nginx
 
 

@@ -12,8 +12,8 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from noidung.build.publish import render_nginx_conf
 
+from noidung.build.publish import render_nginx_conf
 from tests.support.server import free_port
 
 NGINX = os.environ.get("NGINX", "/usr/sbin/nginx")

@@ -8,8 +8,8 @@ import re
 from urllib.parse import urlsplit
 
 import pytest
-from noidung.build.publish import prepare_site
 
+from noidung.build.publish import prepare_site
 from tests.deploy.nginx import run_nginx
 from tests.deploy.pages import module_page, redirects_of
 

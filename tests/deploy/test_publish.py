@@ -9,6 +9,7 @@ import hashlib
 import brotli
 import pytest
 from bs4 import BeautifulSoup
+
 from noidung.build import publish
 from noidung.build.publish import (
     InlineSources,

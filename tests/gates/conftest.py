@@ -14,11 +14,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+
 from noidung.content.layout import REPO_ROOT
 from noidung.quality import Problem
 from noidung.quality.accessibility import inject_axe, rule_count, run_axe
 from noidung.quality.page_kinds import page_url, pages_by_kind
-
 from tests.gates.browsing import Load, LoadLog, gate_context, open_search, settle
 from tests.support.server import serve_directory
 

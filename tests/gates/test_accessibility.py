@@ -8,10 +8,10 @@ Browser test: skipped without Chromium, failed instead when REQUIRE_BROWSER=1 (C
 from __future__ import annotations
 
 import pytest
+
 from noidung.quality import report
 from noidung.quality.accessibility import WCAG_TAGS, inject_axe, run_axe, violations_to_problems
 from noidung.quality.page_kinds import page_url
-
 from tests.gates.browsing import (
     ACTIVE_ELEMENT,
     focus_search_result,

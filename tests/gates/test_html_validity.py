@@ -6,9 +6,9 @@ Needs Java and the npm package vnu-jar; see tests/gates/conftest.py for skips.
 from __future__ import annotations
 
 import pytest
+
 from noidung.quality import report
 from noidung.quality.html_validity import KNOWN_MATERIAL_ERRORS, parse_messages, run_vnu
-
 from tests.gates.conftest import FIXTURES
 
 BROKEN = FIXTURES / "broken"

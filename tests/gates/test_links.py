@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from noidung.quality import report
 from noidung.quality.links import check_links, resolve, site_root_url
-
 from tests.gates.conftest import FIXTURES
 
 BROKEN = FIXTURES / "broken"

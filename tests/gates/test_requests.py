@@ -6,10 +6,10 @@ Browser test: skipped without Chromium, failed instead when REQUIRE_BROWSER=1 (C
 from __future__ import annotations
 
 import pytest
+
 from noidung.quality import report
 from noidung.quality.page_kinds import split_language
 from noidung.quality.requests import request_problems
-
 from tests.gates.browsing import gate_page, settle
 
 pytestmark = pytest.mark.browser

@@ -7,10 +7,10 @@ import subprocess
 import sys
 
 import pytest
+
 from noidung.build.pipeline import build_site
 from noidung.content.layout import ContentLayout
 from noidung.staff import scaffold
-
 from tests.support.sitecopy import copy_project
 
 TODAY = dt.date(2026, 11, 28)

@@ -11,8 +11,8 @@ import json
 from pathlib import Path
 
 import pytest
-from noidung.preview.server import Change, Preview, classify, generators_for, problems_text
 
+from noidung.preview.server import Change, Preview, classify, generators_for, problems_text
 from tests.support.sitecopy import copy_project
 
 ARTICLE = "tin-bai/posts/tong-dai-111.md"

@@ -7,6 +7,7 @@ import subprocess
 import sys
 
 import pytest
+
 from noidung.content.layout import ContentLayout
 from noidung.staff import translations
 

@@ -7,8 +7,8 @@ import subprocess
 import sys
 
 import pytest
-from noidung.build.pipeline import BuildError, build_site
 
+from noidung.build.pipeline import BuildError, build_site
 from tests.support.sitecopy import add_previous_site, copy_project, folder_digest
 
 CAMPAIGN = "campaigns/thang-hanh-dong-vi-tre-em-2025/campaign.yml"

@@ -7,6 +7,7 @@ import copy
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+
 from noidung.validation.schemas import KINDS, load_schema
 
 SCALARS = st.one_of(

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+
 from noidung.validation import Problem, validate_project
 from noidung.validation.source import read_source
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import yaml
+
 from noidung.content.layout import REPO_ROOT
 
 

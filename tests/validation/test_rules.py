@@ -8,6 +8,7 @@ must print for it: file, line, column, severity, both languages and the rule id.
 from __future__ import annotations
 
 import pytest
+
 from noidung.validation.rules import all_rules
 
 from .cases import MUTATIONS

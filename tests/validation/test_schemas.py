@@ -4,6 +4,7 @@ Vietnamese and English, has an example, and every rule id is documented."""
 from __future__ import annotations
 
 import pytest
+
 from noidung.validation.rules import all_rules
 from noidung.validation.schemas import KINDS, load_schema
 

@@ -19,12 +19,9 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
-from noidung import search
+from noidung import search, site
 from noidung.build import postbuild, publish
 from noidung.content.layout import REPO_ROOT
-from noidung.i18n.languages import Language, languages_from_alternate
 from noidung.search.indexer import SearchIndexError
 from noidung.validation import SchemaError, build_gate
 
@@ -55,39 +52,10 @@ class BuildReport:
                 f"in {self.seconds:.1f} s, {self.warnings} warnings")
 
 
-class _SafeLoaderWithTags(yaml.SafeLoader):
-    """Reads mkdocs.yml for its `extra.alternate` list, ignoring MkDocs' custom tags."""
-
-
-_SafeLoaderWithTags.add_multi_constructor("!", lambda loader, suffix, node: None)
-_SafeLoaderWithTags.add_multi_constructor("tag:yaml.org,2002:python/",
-                                          lambda loader, suffix, node: None)
-
-
-def _shared_config(root: Path) -> dict:
-    """mkdocs.yml as plain data: the languages and the site's root address live there."""
-    return yaml.load((root / "mkdocs.yml").read_text("utf-8"), Loader=_SafeLoaderWithTags)
-
-
-def site_languages(root: Path = REPO_ROOT) -> list[Language]:
-    return languages_from_alternate(_shared_config(root)["extra"]["alternate"])
-
-
-def language_builds(root: Path = REPO_ROOT, languages: list[Language] | None = None
-                    ) -> list[LanguageBuild]:
-    """mkdocs.yml is the default language; mkdocs.<lang>.yml the others."""
-    builds = []
-    for i, language in enumerate(languages or site_languages(root)):
-        name = "mkdocs.yml" if i == 0 else f"mkdocs.{language.code}.yml"
-        builds.append(LanguageBuild(language.code, root / name))
-    return builds
-
-
-def root_site_url(root: Path = REPO_ROOT) -> str:
-    # site_url is `!ENV [SITE_URL, default]`: read as data the tag gives None, so the
-    # environment and the default are applied here.
-    return (os.environ.get("SITE_URL") or _shared_config(root).get("site_url")
-            or "http://127.0.0.1:8000/")
+def language_builds(root: Path = REPO_ROOT) -> list[LanguageBuild]:
+    """Each language's MkDocs configuration file, the default language first."""
+    config = site.load(root)
+    return [LanguageBuild(code, path) for code, path in config.config_files.items()]
 
 
 def _start_builds(builds: list[LanguageBuild], out: Path, root: Path
@@ -153,8 +121,9 @@ def build_site(
 
     output = (output or root / "site").absolute()
     remover = _remove_previous_site(output)
-    languages = site_languages(root)
-    builds = language_builds(root, languages)
+    config = site.load(root)
+    languages = list(config.languages)
+    builds = language_builds(root)
     output.parent.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix=".site-build-", dir=output.parent))
     try:
@@ -187,7 +156,7 @@ def build_site(
         step("liên kết ngôn ngữ, sitemap", "language links and sitemaps")
         postbuild.disable_material_alternate_lookup(joined)
         postbuild.resolve_language_links(joined, languages)
-        report.sitemap_entries = postbuild.write_sitemaps(joined, languages, root_site_url(root))
+        report.sitemap_entries = postbuild.write_sitemaps(joined, languages, config.site_url)
         pages = postbuild.built_pages(joined, languages)
         report.pages = {code: len(p) for code, p in pages.items()}
         step("chỉ mục tìm kiếm", "search index")

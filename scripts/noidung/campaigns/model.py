@@ -29,18 +29,18 @@ import yaml
 
 from noidung.content import frontmatter
 from noidung.content.clock import as_date
-from noidung.content.layout import ContentLayout
+from noidung.content.layout import POSTS_DIR, SECTIONS, ContentLayout
 from noidung.content.registries import Registries
 from noidung.generate.context import BuildContext
 from noidung.i18n import strings
 from noidung.i18n.languages import format_date, src_to_url, url_to_src
 from noidung.news.articles import article_files, load_article
 
-SECTION = "chien-dich"
+SECTION = SECTIONS.campaigns
 TOPIC_DIR = f"{SECTION}/chu-de"
 CALENDAR_DIR = f"{SECTION}/lich"
 ICS_FILE = f"{SECTION}/lich.ics"
-TRAINING_DIR = "tap-huan"
+TRAINING_DIR = SECTIONS.training
 TEMPLATE = "campaign.html"
 
 UPCOMING, RUNNING, ENDED = "upcoming", "running", "ended"
@@ -327,8 +327,8 @@ def related_articles_index(context: BuildContext,
         article = load_article(context.layout, article_id, context.lang, original)
         if not (context.include_drafts or article.is_published(context.today)):
             continue
-        own = context.layout.language_docs(context.lang) / "tin-bai/posts" / f"{article_id}.md"
-        src = f"tin-bai/posts/{article_id}.md" if own.is_file() else url_to_src(article.url)
+        own = context.layout.language_docs(context.lang) / POSTS_DIR / f"{article_id}.md"
+        src = f"{POSTS_DIR}/{article_id}.md" if own.is_file() else url_to_src(article.url)
         link = Link(str(article.meta.get("title") or article_id), src,
                     "" if own.is_file() else original)
         for campaign_id in targets:

@@ -342,9 +342,8 @@ def calendar_markdown(context: BuildContext, campaigns: list[Campaign], feed_url
 
 def calendar_page(context: BuildContext, campaigns: list[Campaign]) -> GeneratedPage:
     """The calendar page; the language's .ics feed is written to the cache and copied beside it."""
-    from noidung.build.pipeline import root_site_url
     lang = next(x for x in context.languages if x.code == context.lang)
-    root = root_site_url(context.layout.root)
+    root = context.site_url
     urls = {c.id: absolute_url(root, lang.root, c.url) for c in campaigns}
     feed = calendar_feed(campaigns, context.lang, urls, context.registries, context.today)
     target = context.layout.cache / "build" / "campaigns" / f"lich.{context.lang}.ics"

@@ -50,5 +50,25 @@ class ContentLayout:
         return Path(os.environ.get("SITE_CACHE_DIR") or self.root / ".cache")
 
 
-BLOG_DIR = "tin-bai"
-POSTS_DIR = f"{BLOG_DIR}/posts"
+@dataclass(frozen=True)
+class Sections:
+    """The site's section paths: the same folders under docs/<lang>/ and the same URLs in
+    every language. Named here once; `noidung.site.load` checks that mkdocs.yml (the blog
+    plugin's blog_dir and categories_url_format) says the same."""
+
+    news: str = "tin-bai"
+    categories: str = "chuyen-muc"  # under news: tin-bai/chuyen-muc/<id>/
+    tags: str = "the"  # under news: tin-bai/the/<topic>/
+    campaigns: str = "chien-dich"
+    training: str = "tap-huan"
+    short_links: str = "m"
+
+    @property
+    def posts(self) -> str:
+        """Where article files live (Material's blog reads posts/ under its blog_dir)."""
+        return f"{self.news}/posts"
+
+
+SECTIONS = Sections()
+BLOG_DIR = SECTIONS.news
+POSTS_DIR = SECTIONS.posts

@@ -30,6 +30,9 @@ class BuildContext:
     registries: Registries
     today: dt.date
     include_drafts: bool = False
+    #: The public address of the whole site (SiteConfig.site_url), for absolute links:
+    #: short links, QR codes, calendar feeds. "/" gives root-relative addresses.
+    site_url: str = "/"
 
     @property
     def original_lang(self) -> str:

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from noidung.content import frontmatter
-from noidung.content.layout import ContentLayout
+from noidung.content.layout import SECTIONS, ContentLayout
 from noidung.news.articles import Article
 
 #: How much each shared property counts. A shared campaign says most about
@@ -109,4 +109,4 @@ def campaign_link(layout: ContentLayout, campaign_id: str | None, lang: str) -> 
                 break
             except Exception:  # a broken campaign file is the validator's business
                 continue
-    return {"id": campaign_id, "title": title, "url": f"chien-dich/{campaign_id}/"}
+    return {"id": campaign_id, "title": title, "url": f"{SECTIONS.campaigns}/{campaign_id}/"}

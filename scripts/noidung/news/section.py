@@ -18,7 +18,7 @@ from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 
-from noidung.content.layout import BLOG_DIR, ContentLayout
+from noidung.content.layout import BLOG_DIR, SECTIONS, ContentLayout
 from noidung.content.registries import Registries
 from noidung.generate import social
 from noidung.i18n import strings
@@ -164,7 +164,7 @@ def cover_image(article: Article | None) -> tuple[str | None, str | None]:
 
 
 #: Where category pages live under the blog (mkdocs.yml: categories_url_format).
-CATEGORIES_URL = "chuyen-muc"
+CATEGORIES_URL = SECTIONS.categories
 
 
 def shorten_excerpts(config: MkDocsConfig) -> int:

@@ -12,12 +12,12 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from noidung.content.layout import BLOG_DIR
+from noidung.content.layout import BLOG_DIR, SECTIONS
 from noidung.generate.context import BuildContext, GeneratedPage
 from noidung.i18n import strings
 from noidung.news.articles import language_articles
 
-TAGS_DIR = f"{BLOG_DIR}/the"
+TAGS_DIR = f"{BLOG_DIR}/{SECTIONS.tags}"
 
 def used_topics(context: BuildContext) -> list[str]:
     """Topics of the published articles of any language, in registry order."""

@@ -58,6 +58,7 @@ from mkdocs.structure.nav import Navigation, get_navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import clean_directory
 
+from noidung import site
 from noidung.content.layout import POSTS_DIR, REPO_ROOT, THEME_DIR, ContentLayout
 from noidung.i18n.languages import Language
 from noidung.search.indexer import index_language
@@ -170,7 +171,7 @@ class Preview:
     def __init__(self, root: Path, lang: str, site_dir: Path, serve_url: str) -> None:
         self.root = root
         self.lang = lang
-        self.config_file = root / ("mkdocs.yml" if lang == "vi" else f"mkdocs.{lang}.yml")
+        self.config_file = site.load(root).config_files[lang]
         self.site_dir = site_dir
         self.serve_url = serve_url
         self.built: _Built | None = None

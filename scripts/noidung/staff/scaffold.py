@@ -17,7 +17,7 @@ from typing import Any
 
 import yaml
 
-from noidung.content.layout import ContentLayout
+from noidung.content.layout import SECTIONS, ContentLayout
 from noidung.content.text import nfc, slugify
 from noidung.validation.schemas import load_schema
 
@@ -101,7 +101,7 @@ def _render(schema_kind: str, values: dict[str, Any], lang: str) -> str:
 
 def _next_module_code(layout: ContentLayout) -> str:
     codes = set()
-    for path in layout.language_docs("vi").glob("tap-huan/*.md"):
+    for path in layout.language_docs("vi").glob(f"{SECTIONS.training}/*.md"):
         match = re.search(r"^code:\s*['\"]?M(\d+)", path.read_text("utf-8"), re.M)
         if match:
             codes.add(int(match.group(1)))

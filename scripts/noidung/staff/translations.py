@@ -16,7 +16,7 @@ from functools import cache
 from pathlib import Path
 
 from noidung.content import frontmatter
-from noidung.content.layout import ContentLayout
+from noidung.content.layout import POSTS_DIR, SECTIONS, ContentLayout
 from noidung.content.text import nfc
 from noidung.generate.context import BuildContext, GeneratedPage
 from noidung.validation.schemas import load_schema
@@ -90,9 +90,9 @@ def source_hash(original_text: str) -> str:
 
 
 def _kind(rel: str) -> str:
-    if rel.startswith("tin-bai/posts/"):
+    if rel.startswith(f"{POSTS_DIR}/"):
         return "article"
-    if rel.startswith("tap-huan/") and rel != "tap-huan/index.md":
+    if rel.startswith(f"{SECTIONS.training}/") and rel != f"{SECTIONS.training}/index.md":
         return "module"
     return "page"
 

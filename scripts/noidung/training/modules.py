@@ -32,19 +32,18 @@ from typing import Any
 import segno
 import yaml
 
-from noidung.build.pipeline import root_site_url
 from noidung.content import frontmatter
 from noidung.content.clock import as_date
-from noidung.content.layout import ContentLayout
+from noidung.content.layout import SECTIONS, ContentLayout
 from noidung.content.registries import Registries
 from noidung.generate.context import BuildContext, GeneratedPage
 from noidung.i18n import strings
 from noidung.i18n.languages import absolute_url, format_date, url_to_src
 
-TRAINING_DIR = "tap-huan"
+TRAINING_DIR = SECTIONS.training
 #: Downloadable materials, shared by both languages (the files live in the original's tree).
 MATERIALS_DIR = f"{TRAINING_DIR}/tai-lieu"
-SHORT_LINK_DIR = "m"
+SHORT_LINK_DIR = SECTIONS.short_links
 INDEX_FILE = "index.md"
 REDIRECT_TEMPLATE = "redirect-page.html"
 
@@ -510,7 +509,7 @@ def pages(context: BuildContext) -> list[GeneratedPage]:
     """Module pages, the overview, short links and redirects of one language."""
     layout, lang, original = context.layout, context.lang, context.original_lang
     language = next(x for x in context.languages if x.code == lang)
-    root_url = root_site_url(layout.root)
+    root_url = context.site_url
     modules = load_modules(layout, lang, original)
     by_id = {m.id: m for m in modules}
     materials = layout.language_docs(original) / MATERIALS_DIR

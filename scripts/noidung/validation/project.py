@@ -8,15 +8,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from noidung import site
+from noidung.content.layout import POSTS_DIR, SECTIONS
+
 from .markdown import mask_code
 from .schemas import KINDS, load_schema, walk
 from .source import FieldPath, SourceFile, read_source
 
-ORIGINAL = "vi"
-TRANSLATIONS = ("en",)
-LANGUAGES = (ORIGINAL, *TRANSLATIONS)
-MODULES_DIR = "tap-huan"
-POSTS_DIR = "tin-bai/posts"
+#: The site's languages, the original first (every project folder shares mkdocs.yml's list).
+LANGUAGES = site.load().language_codes
+ORIGINAL, *_others = LANGUAGES
+TRANSLATIONS = tuple(_others)
+MODULES_DIR = SECTIONS.training
 REGISTRY_FILES = ("units", "categories", "topics", "audiences", "districts", "hotlines",
                   "redirects")
 _TEXT_SUFFIXES = {".md", ".yml", ".yaml"}

@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterator
 from urllib.parse import unquote
 
+from noidung.content.layout import SECTIONS
 from noidung.validation.markdown import is_external, links
 from noidung.validation.problem import Problem, Severity, problem
 from noidung.validation.project import LANGUAGES, MODULES_DIR, ORIGINAL, POSTS_DIR, Project
@@ -187,10 +188,10 @@ def _generated_target(project: Project, folder: str, target: str, lang: str) -> 
         return False
     rel = rel.replace(os.sep, "/")
     parts = rel.split("/")
-    if parts[0] == "chien-dich" and len(parts) >= 2:  # scripts/noidung/campaigns/pages.py
+    if parts[0] == SECTIONS.campaigns and len(parts) >= 2:  # scripts/noidung/campaigns/pages.py
         ident = parts[1].removesuffix(".md")
         return project.campaign(ident) is not None or parts[1] == "index.md"
-    if parts[:2] == ["tin-bai", "the"] and len(parts) >= 3:  # scripts/noidung/news/tagpages.py
+    if parts[:2] == [SECTIONS.news, SECTIONS.tags] and len(parts) >= 3:  # news/tagpages.py
         return parts[2] == "index.md" or parts[2] in project.registry("topics")
     return False
 
@@ -206,9 +207,9 @@ def _page_urls(project: Project) -> set[str]:
             if source.kind == "article":
                 day = as_date(source.meta.get("date"))
                 if day is not None:
-                    urls.add(f"tin-bai/{day:%Y}/{day:%m}/{parts[-1][:-3]}")
+                    urls.add(f"{SECTIONS.news}/{day:%Y}/{day:%m}/{parts[-1][:-3]}")
                 continue
             urls.add(page)
     for ident in project.campaign_dirs:
-        urls.add(f"chien-dich/{ident}")
+        urls.add(f"{SECTIONS.campaigns}/{ident}")
     return urls
