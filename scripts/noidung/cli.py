@@ -129,8 +129,9 @@ def main(argv: list[str] | None = None) -> int:
         prog="noidung",
         description="Công cụ nội dung của trang / the site's content tool",
     )
-    parser.add_argument("--root", type=Path, default=REPO_ROOT,
-                        help="thư mục dự án (mặc định: kho này) / project folder")
+    parser.add_argument("--root", type=Path, default=None,
+                        help="thư mục dự án (mặc định: thư mục đang đứng) / project folder "
+                        "(default: the one you are in)")
     sub = parser.add_subparsers(dest="command", required=True)
     build = sub.add_parser("build", help="kiểm tra và dựng toàn bộ trang / validate and build")
     build.add_argument("-v", "--verbose", action="store_true", help="in toàn bộ nhật ký MkDocs")
@@ -167,7 +168,17 @@ def main(argv: list[str] | None = None) -> int:
     sub.add_parser("guide", help="cập nhật danh sách trường trong hướng dẫn / regenerate the "
                    "guide's field reference").set_defaults(func=_guide)
     args = parser.parse_args(argv)
+    args.root = args.root or project_root(Path.cwd())
     return args.func(args)
+
+
+def project_root(start: Path) -> Path:
+    """The project folder a command acts on: the nearest folder from `start` upwards that
+    holds mkdocs.yml, so a copied project acts on itself, never on the original."""
+    for folder in (start, *start.parents):
+        if (folder / "mkdocs.yml").is_file():
+            return folder
+    return REPO_ROOT
 
 
 if __name__ == "__main__":
