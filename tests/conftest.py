@@ -15,6 +15,14 @@ from noidung.build.pipeline import build_site
 from noidung.content.layout import REPO_ROOT
 from tests.support.browser import CHROMIUM_ARGS, chromium_or_skip
 from tests.support.server import serve_directory
+from tests.support.tools import summary_line
+
+
+def pytest_terminal_summary(terminalreporter) -> None:
+    """One line naming the programs whose tests were skipped, and how to install them."""
+    line = summary_line()
+    if line:
+        terminalreporter.write_line(line, yellow=True)
 
 
 @pytest.fixture(scope="session")
@@ -48,7 +56,7 @@ def site_url(built_site) -> str:
 
 @pytest.fixture(scope="session")
 def browser():
-    """Headless Debian Chromium; skipped when absent unless REQUIRE_BROWSER=1."""
+    """Headless Debian Chromium; skipped when absent unless REQUIRE_TOOLS=1."""
     executable = chromium_or_skip()
     from playwright.sync_api import sync_playwright
 

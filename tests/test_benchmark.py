@@ -15,6 +15,7 @@ from noidung.benchmark import corpus
 from noidung.benchmark.runner import FIELDS
 from noidung.content import frontmatter
 from noidung.content.layout import REPO_ROOT
+from tests.support.tools import tool_or_skip
 
 
 def _files(root: Path) -> dict[str, bytes]:
@@ -76,6 +77,7 @@ def test_the_corpus_is_never_written_into_the_content_folders():
 
 
 def test_the_benchmark_prints_one_complete_json_line_per_size(tmp_path):
+    tool_or_skip("chromium")  # the search cost is measured in headless Chromium
     proc = subprocess.run(
         [sys.executable, "-m", "noidung.cli", "benchmark", "--sizes", "20", "--runs", "1",
          "--workdir", str(tmp_path), "--queries", "2"],

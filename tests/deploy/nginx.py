@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 import socket
 import subprocess
 import time
@@ -15,20 +14,18 @@ import pytest
 
 from noidung.build.publish import render_nginx_conf
 from tests.support.server import free_port
+from tests.support.tools import tool_or_skip
 
 NGINX = os.environ.get("NGINX", "/usr/sbin/nginx")
 MIME_TYPES = Path("/etc/nginx/mime.types")
 
 
 def nginx_or_skip() -> str:
-    """The nginx binary, or skip; with REQUIRE_BROWSER=1 or CI set, a missing one fails."""
-    path = NGINX if os.path.exists(NGINX) else shutil.which("nginx")
-    if path and MIME_TYPES.exists():
-        return path
-    message = f"nginx not found at {NGINX} (or no {MIME_TYPES}): install Debian's nginx-light"
-    if os.environ.get("REQUIRE_BROWSER") == "1" or os.environ.get("CI"):
-        pytest.fail(message)
-    pytest.skip(message)
+    """The nginx binary, or skip (fail with REQUIRE_TOOLS=1, as in CI)."""
+    path = tool_or_skip("nginx", NGINX)
+    if not MIME_TYPES.exists():
+        pytest.fail(f"nginx is at {path} but {MIME_TYPES} is missing: reinstall nginx-light")
+    return path
 
 
 def main_conf(prefix: Path, site_conf: Path) -> str:

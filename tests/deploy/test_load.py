@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
 import subprocess
 from dataclasses import dataclass
 
-import pytest
-
 from tests.deploy.pages import module_page
+from tests.support.tools import tool_or_skip
 
 DURATION_S = 5
 THREADS, CONNECTIONS = 2, 20
@@ -52,13 +49,7 @@ Requests/sec:  24691.20
 
 
 def wrk_or_skip() -> str:
-    path = shutil.which("wrk")
-    if path:
-        return path
-    message = "wrk not found: install Debian's wrk (see .ci/run)"
-    if os.environ.get("REQUIRE_BROWSER") == "1" or os.environ.get("CI"):
-        pytest.fail(message)
-    pytest.skip(message)
+    return tool_or_skip("wrk")
 
 
 def test_load_home_and_module_page(nginx_url, built_site, capsys):

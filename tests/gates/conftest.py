@@ -1,15 +1,13 @@
 """What the gates share: the npm checkers, Java, and the kinds of page of the built site.
 
 A missing checker (npm package not installed, no Java) skips its gate with a message
-saying how to install it. REQUIRE_BROWSER=1, which CI sets (.ci/run), turns every such
+saying how to install it. REQUIRE_TOOLS=1, which CI sets (.ci/run), turns every such
 skip into a failure: CI installs chromium, a JRE and the npm tools together, so one
 variable says "everything the gates need must be here".
 """
 
 from __future__ import annotations
 
-import os
-import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,6 +19,7 @@ from noidung.quality.accessibility import inject_axe, rule_count, run_axe
 from noidung.quality.page_kinds import page_url, pages_by_kind
 from tests.gates.browsing import Load, LoadLog, gate_context, open_search, settle
 from tests.support.server import serve_directory
+from tests.support.tools import required, tool_or_skip
 
 NODE_MODULES = REPO_ROOT / "node_modules"
 AXE_SCRIPT = NODE_MODULES / "axe-core" / "axe.min.js"
@@ -29,15 +28,16 @@ FIXTURES = Path(__file__).parent / "fixtures"
 
 
 def skip_or_fail(message: str) -> None:
-    """Skip on a developer's machine; fail when REQUIRE_BROWSER=1 (CI)."""
-    if os.environ.get("REQUIRE_BROWSER") == "1":
-        pytest.fail(message + " (REQUIRE_BROWSER=1: required)")
+    """Skip on a developer's machine; fail when REQUIRE_TOOLS=1 (CI)."""
+    if required():
+        pytest.fail(message + " (REQUIRE_TOOLS=1: required)")
     pytest.skip(message)
 
 
 @pytest.fixture(scope="session")
 def axe_script() -> Path:
     if not AXE_SCRIPT.exists():
+        tool_or_skip("npm")
         skip_or_fail(f"axe-core not installed at {AXE_SCRIPT}: run `python3 make.py build`")
     return AXE_SCRIPT
 
@@ -45,10 +45,9 @@ def axe_script() -> Path:
 @pytest.fixture(scope="session")
 def vnu() -> tuple[str, Path]:
     """(java executable, vnu.jar path) for the Nu HTML Checker."""
-    java = shutil.which("java")
-    if java is None:
-        skip_or_fail("java not found: install a JRE (default-jre-headless, see .ci/run)")
+    java = tool_or_skip("java")
     if not VNU_JAR.exists():
+        tool_or_skip("npm")
         skip_or_fail(f"vnu-jar not installed at {VNU_JAR}: run `python3 make.py build`")
     return java, VNU_JAR
 

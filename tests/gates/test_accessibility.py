@@ -2,7 +2,7 @@
 
 axe-core (WCAG 2.0/2.1, levels A and AA) on the first page of each kind and with search
 results open; keyboard checks: skip link, visible focus, language switcher, search.
-Browser test: skipped without Chromium, failed instead when REQUIRE_BROWSER=1 (CI).
+Browser test: skipped without Chromium, failed instead when REQUIRE_TOOLS=1 (CI).
 """
 
 from __future__ import annotations

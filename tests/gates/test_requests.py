@@ -1,6 +1,6 @@
 """Gate: loading each kind of page makes no request outside 127.0.0.1 and none that fails.
 
-Browser test: skipped without Chromium, failed instead when REQUIRE_BROWSER=1 (CI).
+Browser test: skipped without Chromium, failed instead when REQUIRE_TOOLS=1 (CI).
 """
 
 from __future__ import annotations

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import os
-import shutil
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-import pytest
+from tests.support.tools import tool_or_skip
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -17,14 +16,8 @@ CHROMIUM_ARGS = [
 
 
 def chromium_or_skip() -> str:
-    """The Chromium binary, or skip; with REQUIRE_BROWSER=1 (set by CI) a missing one fails."""
-    path = CHROMIUM if os.path.exists(CHROMIUM) else shutil.which("chromium")
-    if path:
-        return path
-    message = f"Chromium not found at {CHROMIUM}: install Debian's chromium (see .ci/run)"
-    if os.environ.get("REQUIRE_BROWSER") == "1":
-        pytest.fail(message)
-    pytest.skip(message)
+    """The Chromium binary, or skip (fail with REQUIRE_TOOLS=1, as in CI)."""
+    return tool_or_skip("chromium", CHROMIUM)
 
 
 @dataclass
