@@ -176,7 +176,7 @@ def project_root(start: Path) -> Path:
     """The project folder a command acts on: the nearest folder from `start` upwards that
     holds mkdocs.yml, so a copied project acts on itself, never on the original."""
     for folder in (start, *start.parents):
-        if (folder / "mkdocs.yml").is_file():
+        if (folder / site.DEFAULT_CONFIG).is_file():
             return folder
     return REPO_ROOT
 
