@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from . import clock, guide, scaffold, translations
+from . import clock, guide, release, scaffold, translations
 from .benchmark import runner as benchmark
 from .build import BuildError, build_site, root_site_url
 from .layout import REPO_ROOT, ContentLayout
@@ -137,6 +137,7 @@ def main(argv: list[str] | None = None) -> int:
     build.set_defaults(func=_build)
     validate_command.add_parser(sub)
     benchmark.add_parser(sub)
+    release.add_parser(sub)
 
     report = sub.add_parser("translations",
                             help="tình trạng bản dịch / which translations are missing or outdated")
