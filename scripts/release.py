@@ -6,7 +6,7 @@ On the server (`<to>` is e.g. /var/www/noidung; deploy/nginx.conf serves `<to>/c
     <to>/releases/20261201T090000Z-ab12cd3.rolled-back/   a release a rollback left
     <to>/current -> releases/20261202T171518Z-d14df67      the live release (a relative symlink)
 
-A deploy copies site/ into `releases/.incoming-<name>/`, compares the copy with site/ (every
+A deploy copies site/ into `releases/.incoming-<name>-<pid>/`, compares the copy with site/ (every
 path and size), renames it to `releases/<name>/`, then replaces `current` by rename(2) of a
 new symlink onto it: a request sees the old release or the new one, never a mix or nothing
 (`ln -sfn` would unlink, then create: a moment with no site). Then nginx is reloaded, because
@@ -505,7 +505,8 @@ def deploy(host: Host, site: Path, *, commit: str = "local", keep: int = DEFAULT
     state = host.state()
     _check_target(state, host.target)
     name = new_release_name(now or dt.datetime.now(dt.UTC), commit, state.releases)
-    incoming = INCOMING + name
+    # The process id too: a second deploy at the same moment cannot write into this copy.
+    incoming = f"{INCOMING}{name}-{os.getpid()}"
     say(f"Sao chép {len(expected)} tệp vào {host.target}/{RELEASES}/{name}",
         f"copying {len(expected)} files into {host.target}/{RELEASES}/{name}")
     host.prepare()
@@ -613,7 +614,7 @@ def open_host(target: Target, upload_with: str | None = None,
 def _keep(text: str) -> int:
     value = int(text)
     if value < 1:
-        raise argparse.ArgumentTypeError("--keep ≥ 1")
+        raise argparse.ArgumentTypeError("--keep phải từ 1 trở lên / --keep must be at least 1")
     return value
 
 

@@ -267,6 +267,21 @@ def test_cli_list_marks_the_live_release(tmp_path, capsys):
     assert len(lines) == 3 and lines[2].startswith("  ")
 
 
+def test_a_failed_reload_says_the_new_release_is_live(tmp_path, capsys):
+    www = tmp_path / "www"
+    tiny_site(tmp_path / "site")
+    assert cli.main(["--root", str(tmp_path), "deploy", "--to", str(www),
+                     "--reload-command", "echo no nginx here >&2; exit 3"]) == 1
+    error = capsys.readouterr().err
+    assert error.startswith("LỖI: bản mới đã chạy nhưng nạp lại nginx thất bại")
+    assert "ERROR: the new release is live but reloading nginx failed" in error
+    assert "no nginx here" in error
+    assert (www / "current" / "index.html").is_file()
+    with pytest.raises(SystemExit):
+        cli.main(["deploy", "--to", str(www), "--keep", "0"])
+    assert "--keep must be at least 1" in capsys.readouterr().err
+
+
 def test_switch_is_never_without_a_current_folder(tmp_path):
     """Readers during 300 switches: `ln -sfn` (unlink, then create) fails this, rename does not."""
     host = LocalHost(tmp_path / "www")
@@ -334,7 +349,7 @@ def test_remote_deploy_runs_these_commands(tmp_path):
     name = deploy(host, site, commit="ccccccc", keep=1, reload="sudo -n systemctl reload nginx",
                   now=T0)
     new = f"{P}/releases/{name}"
-    incoming = f"{P}/releases/.incoming-{name}"
+    incoming = f"{P}/releases/.incoming-{name}-{os.getpid()}"
     assert [decoded(c) for c in runner.commands] == [
         ssh("sh", "-c", STATE_SCRIPT, "sh", P),
         ssh("mkdir", "-p", f"{P}/releases"),
