@@ -63,6 +63,17 @@ def _wait_for_port(port: int, proc: subprocess.Popen, log: Path, timeout: float 
     raise RuntimeError(f"nginx did not listen on {port} within {timeout} s:\n{log.read_text()}")
 
 
+def nginx_command(binary: str, prefix: Path) -> list[str]:
+    """nginx with the configuration `run_nginx` writes under `prefix` (add -t, -s reload…)."""
+    return [binary, "-p", str(prefix), "-c", str(prefix / "nginx.conf"),
+            "-e", str(prefix / "error.log")]
+
+
+def reload_command(prefix: Path) -> list[str]:
+    """Reload the nginx that `run_nginx` started under `prefix` (it rereads its includes)."""
+    return [*nginx_command(nginx_or_skip(), prefix), "-s", "reload"]
+
+
 @contextmanager
 def run_nginx(site: Path, prefix: Path) -> Iterator[str]:
     """Run nginx in the foreground until the block ends; yields the base URL."""
@@ -70,11 +81,12 @@ def run_nginx(site: Path, prefix: Path) -> Iterator[str]:
     prefix.mkdir(parents=True, exist_ok=True)
     port = free_port()
     site_conf = prefix / "site.conf"
-    site_conf.write_text(render_nginx_conf(site.resolve(), listen=f"127.0.0.1:{port}"))
+    # absolute(), not resolve(): a `current` symlink stays one, followed on every request.
+    site_conf.write_text(render_nginx_conf(site.absolute(), listen=f"127.0.0.1:{port}"))
     conf = prefix / "nginx.conf"
     conf.write_text(main_conf(prefix, site_conf))
     log = prefix / "error.log"
-    cmd = [binary, "-p", str(prefix), "-c", str(conf), "-e", str(log)]
+    cmd = nginx_command(binary, prefix)
     check = subprocess.run([*cmd, "-t", "-q"], capture_output=True, text=True)
     assert check.returncode == 0, f"nginx -t failed:\n{check.stderr}{log.read_text()}"
     proc = subprocess.Popen([*cmd, "-g", "daemon off;"],

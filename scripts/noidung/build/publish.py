@@ -43,8 +43,9 @@ from noidung.content.layout import REPO_ROOT
 DEPLOY_DIR = "_deploy"
 HEADERS_CONF = "security-headers.conf"
 REDIRECTS_CONF = "redirects.conf"
-#: Where deploy/nginx.conf expects the site; `render_nginx_conf` replaces it.
-DEFAULT_SITE_ROOT = "/var/www/noidung/site"
+#: Where deploy/nginx.conf expects the site (the live release's symlink, noidung/build/release.py);
+#: `render_nginx_conf` replaces it.
+DEFAULT_SITE_ROOT = "/var/www/noidung/current"
 NGINX_TEMPLATE = REPO_ROOT / "deploy" / "nginx.conf"
 
 COMPRESSIBLE_SUFFIXES = frozenset(
@@ -431,9 +432,10 @@ def main(argv: list[str] | None = None) -> int:
 
     args = sys.argv[1:] if argv is None else argv
     if len(args) == 2 and args[0] == "nginx-conf":
-        sys.stdout.write(render_nginx_conf(Path(args[1]).resolve()))
+        # absolute(), not resolve(): `current` is a symlink nginx must follow on every request.
+        sys.stdout.write(render_nginx_conf(Path(args[1]).absolute()))
         return 0
-    print("usage: python -m noidung.build.publish nginx-conf /path/to/site", file=sys.stderr)
+    print("usage: python -m noidung.build.publish nginx-conf /path/to/current", file=sys.stderr)
     return 2
 
 
