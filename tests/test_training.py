@@ -20,7 +20,9 @@ from noidung.content.layout import REPO_ROOT, ContentLayout
 from noidung.content.registries import load_registries
 from noidung.generate.catalogue import source_pages
 from noidung.generate.context import BuildContext
-from noidung.training import modules as training
+from noidung.training import model as training_model
+from noidung.training import pages as training_pages
+from noidung.training import redirects as training_redirects
 
 LAYOUT = ContentLayout(REPO_ROOT)
 REGISTRIES = load_registries(LAYOUT.registries)
@@ -43,22 +45,22 @@ def _context(layout: ContentLayout, lang: str) -> BuildContext:
     (dt.date(2026, 12, 15), 1, dt.date(2027, 1, 15)),
 ])
 def test_add_months_clamps_to_the_end_of_the_month(day, months, expected):
-    assert training.add_months(day, months) == expected
+    assert training_model.add_months(day, months) == expected
 
 
 def test_review_is_due_only_after_the_interval_has_passed():
     reviewed = dt.date(2025, 6, 1)
-    assert not training.review_due(reviewed, 12, dt.date(2026, 6, 1))
-    assert training.review_due(reviewed, 12, dt.date(2026, 6, 2))
-    assert training.review_due(None, 12, TODAY)
+    assert not training_model.review_due(reviewed, 12, dt.date(2026, 6, 1))
+    assert training_model.review_due(reviewed, 12, dt.date(2026, 6, 2))
+    assert training_model.review_due(None, 12, TODAY)
 
 
 # -- the real modules ----------------------------------------------------------------
 
 
 def test_there_are_at_least_six_modules_in_both_languages():
-    vi = training.load_modules(LAYOUT, "vi", "vi")
-    en = training.load_modules(LAYOUT, "en", "vi")
+    vi = training_model.load_modules(LAYOUT, "vi", "vi")
+    en = training_model.load_modules(LAYOUT, "en", "vi")
     assert len(vi) >= 6
     assert [m.id for m in vi] == [m.id for m in en]
     codes = [m.code for m in vi]
@@ -67,8 +69,8 @@ def test_there_are_at_least_six_modules_in_both_languages():
 
 
 def test_english_text_is_merged_with_the_original_metadata():
-    for vi in training.load_modules(LAYOUT, "vi", "vi"):
-        en = training.load_module(LAYOUT, vi.id, "en", "vi")
+    for vi in training_model.load_modules(LAYOUT, "vi", "vi"):
+        en = training_model.load_module(LAYOUT, vi.id, "en", "vi")
         for shared in ("code", "duration_minutes", "level", "audiences", "prerequisites",
                        "last_reviewed", "version"):
             assert en.meta.get(shared) == vi.meta.get(shared), (vi.id, shared)
@@ -85,9 +87,9 @@ def test_english_text_is_merged_with_the_original_metadata():
 
 
 def test_module_metadata_uses_registries_and_existing_files():
-    vi = training.load_modules(LAYOUT, "vi", "vi")
+    vi = training_model.load_modules(LAYOUT, "vi", "vi")
     ids = {m.id for m in vi}
-    materials = LAYOUT.language_docs("vi") / training.MATERIALS_DIR
+    materials = LAYOUT.language_docs("vi") / training_model.MATERIALS_DIR
     for module in vi:
         assert module.meta["id"] == module.id
         assert module.meta["level"] in ("co-ban", "trung-cap", "nang-cao")
@@ -103,7 +105,7 @@ def test_module_metadata_uses_registries_and_existing_files():
 def test_module_texts_are_nfc_and_name_no_phone_number_but_the_public_ones():
     allowed = REGISTRIES.hotline_numbers()
     for lang in ("vi", "en"):
-        for path in training.module_files(LAYOUT, lang).values():
+        for path in training_model.module_files(LAYOUT, lang).values():
             text = path.read_text("utf-8")
             assert unicodedata.normalize("NFC", text) == text, path
             doc = frontmatter.parse(text)
@@ -118,7 +120,7 @@ def test_module_texts_are_nfc_and_name_no_phone_number_but_the_public_ones():
 # -- rendering -----------------------------------------------------------------------
 
 
-def _module(lang: str = "vi", **meta) -> training.Module:
+def _module(lang: str = "vi", **meta) -> training_model.Module:
     base = {
         "code": "M09", "title": "Học phần thử", "summary": "Tóm tắt.",
         "audiences": ["can-bo-co-so"],
@@ -129,11 +131,11 @@ def _module(lang: str = "vi", **meta) -> training.Module:
         "sessions": [{"id": "buoc-1", "minutes": 90, "title": "Mở đầu", "activity": "Làm gì đó."}],
     }
     base.update(meta)
-    return training.Module("hoc-phan-thu", lang, base, "Nội dung.")
+    return training_model.Module("hoc-phan-thu", lang, base, "Nội dung.")
 
 
 def test_module_page_has_fixed_anchors_short_link_and_qr():
-    text = training.module_markdown(_module(), {}, REGISTRIES, "https://x.test/m/m09/", TODAY)
+    text = training_pages.module_markdown(_module(), {}, REGISTRIES, "https://x.test/m/m09/", TODAY)
     for anchor in ("muc-tieu", "tai-lieu", "ke-hoach", "ghi-chu-huong-dan", "buoc-1"):
         assert f"{{#{anchor}}}" in text
     assert 'href="https://x.test/m/m09/"' in text
@@ -144,8 +146,8 @@ def test_module_page_has_fixed_anchors_short_link_and_qr():
 
 def test_due_for_review_is_shown_only_when_the_interval_has_passed():
     module = _module(last_reviewed=dt.date(2025, 1, 10))
-    due = training.module_markdown(module, {}, REGISTRIES, "u", dt.date(2026, 1, 11))
-    fresh = training.module_markdown(module, {}, REGISTRIES, "u", dt.date(2026, 1, 10))
+    due = training_pages.module_markdown(module, {}, REGISTRIES, "u", dt.date(2026, 1, 11))
+    fresh = training_pages.module_markdown(module, {}, REGISTRIES, "u", dt.date(2026, 1, 10))
     assert "đã đến hạn rà soát" in due
     assert "đến hạn rà soát" not in fresh
 
@@ -153,7 +155,7 @@ def test_due_for_review_is_shown_only_when_the_interval_has_passed():
 def test_qr_code_decodes_to_the_url(tmp_path):
     """The SVG is rendered by the browser tests; here segno's matrix is checked by decoding it."""
     url = "http://127.0.0.1:8000/en/m/m03/"
-    svg = training.qr_svg(url, "t")
+    svg = training_pages.qr_svg(url, "t")
     assert svg.startswith('<svg role="img"')
     # Rebuild the image from the SVG path itself (not from segno), module by module.
     path = re.search(r' d="([^"]+)"', svg).group(1)
@@ -177,8 +179,8 @@ def test_qr_code_decodes_to_the_url(tmp_path):
 
 
 def test_index_table_lists_code_title_audience_duration_level():
-    modules = training.load_modules(LAYOUT, "en", "vi")
-    table = training.index_table(modules, REGISTRIES, TODAY)
+    modules = training_model.load_modules(LAYOUT, "en", "vi")
+    table = training_pages.index_table(modules, REGISTRIES, TODAY)
     assert table.startswith("| Module code | Title | Audiences | Duration | Level |")
     for module in modules:
         assert f"| {module.code} | [{module.title}]({module.id}.md)" in table
@@ -194,11 +196,11 @@ def test_index_table_lists_code_title_audience_duration_level():
     ("cu/", "", "../"),
 ])
 def test_relative_link(source, target, expected):
-    assert training.relative_link(source, target) == expected
+    assert training_redirects.relative_link(source, target) == expected
 
 
 def test_redirect_page_has_refresh_target_and_canonical():
-    text = training.redirect_markdown("m/m03/", "tap-huan/x/", "M03 · X", "https://s/tap-huan/x/",
+    text = training_redirects.redirect_markdown("m/m03/", "tap-huan/x/", "M03 · X", "https://s/tap-huan/x/",
                                       "en")
     assert "template: redirect-page.html" in text
     assert "href: ../../tap-huan/x/" in text
@@ -214,8 +216,8 @@ def _write_redirects(tmp_path: Path, text: str) -> ContentLayout:
 
 def test_malformed_redirect_is_reported_with_its_entry(tmp_path):
     layout = _write_redirects(tmp_path, "- from: Tap-Huan/Cu\n  to: tap-huan/\n")
-    with pytest.raises(training.TrainingError) as error:
-        training.load_redirects(layout)
+    with pytest.raises(training_model.TrainingError) as error:
+        training_redirects.load_redirects(layout)
     assert str(error.value).endswith(
         "redirects.yml: entry 1: 'from' must be a lowercase ASCII path ending in '/' "
         "(e.g. 'tap-huan/old-id/'), received: 'Tap-Huan/Cu'"
@@ -224,18 +226,18 @@ def test_malformed_redirect_is_reported_with_its_entry(tmp_path):
 
 def test_redirect_without_target_is_reported(tmp_path):
     layout = _write_redirects(tmp_path, "- from: cu/\n")
-    with pytest.raises(training.TrainingError, match="entry 1 must have 'from' and 'to'$"):
-        training.load_redirects(layout)
+    with pytest.raises(training_model.TrainingError, match="entry 1 must have 'from' and 'to'$"):
+        training_redirects.load_redirects(layout)
 
 
 def test_check_redirects_names_each_problem():
     redirects = [
-        training.Redirect("cu/", "tap-huan/khong-co/"),
-        training.Redirect("tap-huan/", "gioi-thieu/"),
-        training.Redirect("a/", "gioi-thieu/"),
-        training.Redirect("a/", "gioi-thieu/"),
+        training_redirects.Redirect("cu/", "tap-huan/khong-co/"),
+        training_redirects.Redirect("tap-huan/", "gioi-thieu/"),
+        training_redirects.Redirect("a/", "gioi-thieu/"),
+        training_redirects.Redirect("a/", "gioi-thieu/"),
     ]
-    problems = training.check_redirects(redirects, {"tap-huan/", "gioi-thieu/"})
+    problems = training_redirects.check_redirects(redirects, {"tap-huan/", "gioi-thieu/"})
     assert problems == [
         "redirect from 'cu/' leads to 'tap-huan/khong-co/', which is not a page of the site",
         "redirect from 'tap-huan/': a page exists at that path",
@@ -244,14 +246,14 @@ def test_check_redirects_names_each_problem():
 
 
 def test_every_redirect_of_the_site_leads_to_a_page_in_both_languages():
-    redirects = training.load_redirects(LAYOUT)
+    redirects = training_redirects.load_redirects(LAYOUT)
     assert redirects, "the map lists at least one old URL"
-    modules = training.load_modules(LAYOUT, "vi", "vi")
+    modules = training_model.load_modules(LAYOUT, "vi", "vi")
     for lang in ("vi", "en"):
         catalogue = source_pages(_context(LAYOUT, lang))
         shorts = {m.short_url for m in modules}
         pages = set(catalogue) - {r.source for r in redirects} - shorts
-        assert training.check_redirects(redirects, pages) == [], lang
+        assert training_redirects.check_redirects(redirects, pages) == [], lang
         for module in modules:
             assert module.url in pages and module.short_url in catalogue
 
@@ -260,15 +262,15 @@ def test_code_must_look_like_m01(tmp_path):
     folder = tmp_path / "docs" / "vi" / "tap-huan"
     folder.mkdir(parents=True)
     (folder / "x.md").write_text("---\ncode: 3\ntitle: X\n---\n", "utf-8")
-    with pytest.raises(training.TrainingError) as error:
-        training.load_module(ContentLayout(tmp_path), "x", "vi", "vi")
+    with pytest.raises(training_model.TrainingError) as error:
+        training_model.load_module(ContentLayout(tmp_path), "x", "vi", "vi")
     assert str(error.value) == f"{folder / 'x.md'}: 'code' must look like M01..M99, received: '3'"
 
 
 def test_generator_gives_both_languages_the_same_paths():
     urls = {}
     for lang in ("vi", "en"):
-        urls[lang] = {p.src_uri for p in training.pages(_context(LAYOUT, lang))}
+        urls[lang] = {p.src_uri for p in training_pages.pages(_context(LAYOUT, lang))}
     assert urls["vi"] == urls["en"]
     assert "m/m03/index.md" in urls["vi"]
     assert "tap-huan/index.md" in urls["vi"]
@@ -279,9 +281,9 @@ def test_modules_past_their_review_date_say_so_on_the_page_and_in_the_overview()
     context = _context(LAYOUT, "en")
     later = BuildContext(context.layout, "en", context.languages, context.registries,
                          dt.date(2031, 1, 1))
-    pages = {p.src_uri: p.markdown for p in training.pages(later)}
-    module = training.load_modules(LAYOUT, "en", "vi")[0]
+    pages = {p.src_uri: p.markdown for p in training_pages.pages(later)}
+    module = training_model.load_modules(LAYOUT, "en", "vi")[0]
     assert "This module is due for review" in pages[module.src_uri]
     assert "(due for review)" in pages["tap-huan/index.md"]
-    current = {p.src_uri: p.markdown for p in training.pages(context)}
+    current = {p.src_uri: p.markdown for p in training_pages.pages(context)}
     assert "due for review" not in current[module.src_uri]

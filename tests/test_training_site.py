@@ -11,12 +11,13 @@ from PIL import Image
 
 from noidung import site
 from noidung.content.layout import REPO_ROOT, ContentLayout
-from noidung.training import modules as training
+from noidung.training import model as training_model
+from noidung.training import redirects as training_redirects
 from tests.support.site import resolve_href, soup
 
 LAYOUT = ContentLayout(REPO_ROOT)
-MODULES = training.load_modules(LAYOUT, "vi", "vi")
-REDIRECTS = training.load_redirects(LAYOUT)
+MODULES = training_model.load_modules(LAYOUT, "vi", "vi")
+REDIRECTS = training_redirects.load_redirects(LAYOUT)
 ROOTS = {"vi": "", "en": "en/"}
 #: (language root, old path, new path) for every short link and every old URL, both languages.
 LINKS = [

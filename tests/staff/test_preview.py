@@ -73,7 +73,7 @@ def test_classify(rel, lang, expected):
 def test_generators_for_runs_only_the_generator_of_the_edited_source():
     assert generators_for(["campaigns/x/vi.md", "campaigns/y/campaign.yml"]) == [
         "noidung.campaigns.pages:pages"]
-    assert generators_for(["docs/en/tap-huan/m.md"]) == ["noidung.training.modules:pages"]
+    assert generators_for(["docs/en/tap-huan/m.md"]) == ["noidung.training.pages:pages"]
     assert generators_for(["docs/vi/other.md"]) is None  # unknown: every generator
 
 

@@ -65,7 +65,7 @@ Generator = Callable[[BuildContext], list[GeneratedPage]]
 #: Named, not imported, so that generator modules can import this one freely.
 GENERATORS: list[str] = [
     "noidung.staff.translations:staff_page",
-    "noidung.training.modules:pages",
+    "noidung.training.pages:pages",
     "noidung.news.tagpages:pages",
     "noidung.campaigns.pages:pages",
     "noidung.generate.home:pages",

@@ -137,7 +137,7 @@ def classify(rel: str, lang: str, original_lang: str) -> Change:
 #: runs every generator.
 SOURCE_GENERATORS: tuple[tuple[str, str], ...] = (
     ("campaigns/*", "noidung.campaigns.pages:pages"),
-    ("docs/*/tap-huan/*", "noidung.training.modules:pages"),
+    ("docs/*/tap-huan/*", "noidung.training.pages:pages"),
 )
 
 

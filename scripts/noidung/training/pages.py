@@ -17,208 +17,32 @@ Anchors are fixed ids, the same in both languages (`#muc-tieu`, `#tai-lieu`,
 
 from __future__ import annotations
 
-import calendar
-import copy
 import datetime as dt
 import functools
 import html
 import posixpath
-import re
-from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
 import segno
-import yaml
 
 from noidung.content import frontmatter
-from noidung.content.clock import as_date
-from noidung.content.layout import SECTIONS, ContentLayout
+from noidung.content.layout import ContentLayout
 from noidung.content.registries import Registries
 from noidung.generate.context import BuildContext, GeneratedPage
 from noidung.i18n import strings
 from noidung.i18n.languages import absolute_url, format_date, url_to_src
-
-TRAINING_DIR = SECTIONS.training
-#: Downloadable materials, shared by both languages (the files live in the original's tree).
-MATERIALS_DIR = f"{TRAINING_DIR}/tai-lieu"
-SHORT_LINK_DIR = SECTIONS.short_links
-INDEX_FILE = "index.md"
-REDIRECT_TEMPLATE = "redirect-page.html"
-
-#: Fields a translation writes for itself; everything else comes from the original.
-TRANSLATED_FIELDS = ("title", "summary", "objectives", "facilitator_notes", "source_hash")
-#: Text keys inside list items; items are matched by `file` (materials) or `id` (sessions).
-ITEM_TEXT_KEYS = {
-    "materials": ("file", ("title", "alt")),
-    "sessions": ("id", ("title", "activity")),
-}
-
-#: Fixed anchors of a module page, the same in every language.
-ANCHORS = {
-    "objectives": "muc-tieu",
-    "prerequisites": "yeu-cau-truoc",
-    "plan": "ke-hoach",
-    "materials": "tai-lieu",
-    "notes": "ghi-chu-huong-dan",
-    "content": "noi-dung",
-}
-
-CODE_RE = re.compile(r"^M\d{2}$")
-
-
-class TrainingError(ValueError):
-    """A module or a redirect that cannot be built; raised by `load_module` and `load_redirects`."""
-
-
-def label(lang: str, key: str, **values: Any) -> str:
-    return strings.text(lang, "training", key, **values)
-
-
-@dataclass(frozen=True)
-class Module:
-    """A module as one language's build sees it: shared metadata plus that language's text."""
-
-    id: str
-    lang: str
-    meta: dict[str, Any]
-    body: str
-
-    @property
-    def code(self) -> str:
-        return str(self.meta["code"])
-
-    @property
-    def url(self) -> str:
-        """Path under the language root: tap-huan/<id>/ (fixed by the id)."""
-        return f"{TRAINING_DIR}/{self.id}/"
-
-    @property
-    def src_uri(self) -> str:
-        return f"{TRAINING_DIR}/{self.id}.md"
-
-    @property
-    def short_url(self) -> str:
-        """The short link under the language root: m/m03/."""
-        return short_url(self.code)
-
-    @property
-    def title(self) -> str:
-        return str(self.meta.get("title", self.id))
-
-    @property
-    def duration(self) -> int:
-        return int(self.meta.get("duration_minutes") or 0)
-
-    @property
-    def last_reviewed(self) -> dt.date | None:
-        value = self.meta.get("last_reviewed")
-        return as_date(value) if value else None
-
-    @property
-    def review_every_months(self) -> int:
-        return int(self.meta.get("review_every_months") or 12)
-
-    def is_due_for_review(self, today: dt.date) -> bool:
-        return review_due(self.last_reviewed, self.review_every_months, today)
-
-
-def short_url(code: str) -> str:
-    return f"{SHORT_LINK_DIR}/{code.lower()}/"
-
-
-
-def add_months(day: dt.date, months: int) -> dt.date:
-    """`day` moved by whole months, clamped to the month's last day (31 Jan + 1 → 28/29 Feb)."""
-    index = day.year * 12 + day.month - 1 + months
-    year, month = divmod(index, 12)
-    last = calendar.monthrange(year, month + 1)[1]
-    return dt.date(year, month + 1, min(day.day, last))
-
-
-def review_due(last_reviewed: dt.date | None, every_months: int, today: dt.date) -> bool:
-    """Due when the review interval has passed: last_reviewed + every_months < today.
-
-    A module never reviewed is due.
-    """
-    if last_reviewed is None:
-        return True
-    return add_months(last_reviewed, every_months) < today
-
-
-# -- reading -----------------------------------------------------------------------
-
-
-def module_files(layout: ContentLayout, lang: str) -> dict[str, Path]:
-    """Module files of one language, by module id (the file name); index.md is the intro."""
-    folder = layout.language_docs(lang) / TRAINING_DIR
-    if not folder.is_dir():
-        return {}
-    return {p.stem: p for p in sorted(folder.glob("*.md")) if p.name != INDEX_FILE}
-
-
-def _merge_items(original: list, translated: list, key: str, text_keys: tuple[str, ...]) -> list:
-    """Original list items with the translation's text, matched by `key` (file or id)."""
-    by_key = {str(item.get(key)): item for item in translated or [] if isinstance(item, dict)}
-    merged = []
-    for item in original or []:
-        item = dict(item)
-        own = by_key.get(str(item.get(key)), {})
-        for text_key in text_keys:
-            if text_key in own:
-                item[text_key] = own[text_key]
-        merged.append(item)
-    return merged
-
-
-def load_module(layout: ContentLayout, module_id: str, lang: str, original_lang: str) -> Module:
-    """Read a module in `lang`, taking shared metadata from the original."""
-    original_path = layout.language_docs(original_lang) / TRAINING_DIR / f"{module_id}.md"
-    original = frontmatter.read(original_path)
-    meta = copy.deepcopy(original.meta)
-    body = original.body
-    if lang != original_lang:
-        path = layout.language_docs(lang) / TRAINING_DIR / f"{module_id}.md"
-        translation = frontmatter.read(path)
-        for field_name in TRANSLATED_FIELDS:
-            if field_name in translation.meta:
-                meta[field_name] = translation.meta[field_name]
-        for field_name, (key, text_keys) in ITEM_TEXT_KEYS.items():
-            meta[field_name] = _merge_items(
-                meta.get(field_name, []), translation.meta.get(field_name, []), key, text_keys
-            )
-        body = translation.body
-    meta.setdefault("id", module_id)
-    code = str(meta.get("code", ""))
-    if not CODE_RE.match(code):
-        raise TrainingError(
-            f"{original_path}: 'code' must look like M01..M99, received: {code!r}"
-        )
-    return Module(module_id, lang, meta, body)
-
-
-def load_modules(layout: ContentLayout, lang: str, original_lang: str) -> list[Module]:
-    """The modules `lang` publishes (those with an original and a text in `lang`), by code."""
-    originals = module_files(layout, original_lang)
-    modules = [
-        load_module(layout, module_id, lang, original_lang)
-        for module_id in module_files(layout, lang)
-        if module_id in originals
-    ]
-    return sorted(modules, key=lambda m: m.code)
-
-
-# -- rendering ---------------------------------------------------------------------
-
-
-def format_duration(minutes: int, lang: str) -> str:
-    hours, rest = divmod(minutes, 60)
-    if minutes < 60:
-        return label(lang, "minutes", n=minutes)
-    if rest == 0:
-        return label(lang, "hours", h=hours)
-    return label(lang, "hours_minutes", h=hours, m=rest)
+from noidung.training.model import (
+    ANCHORS,
+    INDEX_FILE,
+    MATERIALS_DIR,
+    TRAINING_DIR,
+    Module,
+    format_duration,
+    label,
+    load_modules,
+)
+from noidung.training.redirects import Redirect, load_redirects, redirect_markdown
 
 
 # Cached: the preview (scripts/noidung/preview/server.py) runs this generator again after each edit.
@@ -402,89 +226,6 @@ def index_markdown(intro_text: str, modules: list[Module], registries: Registrie
     meta.setdefault("training_index", True)
     body = intro.body.rstrip() + "\n\n" + index_table(modules, registries, today)
     return frontmatter.render(meta, body)
-
-
-# -- short links and redirects -----------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Redirect:
-    """An old path that leads to a page: both paths under a language root, ending in '/'."""
-
-    source: str
-    target: str
-
-
-def relative_link(from_url: str, to_url: str) -> str:
-    """Relative link between two page URLs of the same language ("m/m03/" → "../../tap-huan/x/")."""
-    start = from_url.rstrip("/") or "."
-    target = to_url.rstrip("/") or "."
-    rel = posixpath.relpath(target, start)
-    return "./" if rel == "." else rel + "/"
-
-
-@lru_cache(maxsize=4096)  # as qr_svg: the preview runs the generator again
-def redirect_markdown(source: str, target: str, target_title: str, absolute_target: str,
-                      lang: str) -> str:
-    """A tiny page at `source` that sends the reader to `target` (meta refresh, canonical,
-    and a visible link for anyone whose browser does not follow the refresh)."""
-    href = relative_link(source, target)
-    front = {
-        "title": label(lang, "redirect_title"),
-        "template": REDIRECT_TEMPLATE,
-        "robots": "noindex",
-        "search": {"exclude": True},
-        "redirect": {
-            "href": href,
-            "url": absolute_target,
-            "text": label(lang, "redirect_text", title=target_title),
-            "title": target_title,
-        },
-    }
-    return frontmatter.render(front, "")
-
-
-_PATH_RE = re.compile(r"^([a-z0-9]+(-[a-z0-9]+)*/)*$")
-
-
-def load_redirects(layout: ContentLayout) -> list[Redirect]:
-    """Read docs/registries/redirects.yml ([{from, to}]); raise TrainingError when malformed."""
-    path = layout.registries / "redirects.yml"
-    if not path.exists():
-        return []
-    rows = yaml.safe_load(path.read_text("utf-8")) or []
-    redirects = []
-    for n, row in enumerate(rows, start=1):
-        if not isinstance(row, dict) or "from" not in row or "to" not in row:
-            raise TrainingError(f"{path}: entry {n} must have 'from' and 'to'")
-        source, target = str(row["from"]), str(row["to"])
-        for key, value in (("from", source), ("to", target)):
-            if not _PATH_RE.match(value) or (key == "from" and not value):
-                raise TrainingError(
-                    f"{path}: entry {n}: '{key}' must be a lowercase ASCII path ending in '/' "
-                    f"(e.g. 'tap-huan/old-id/'), received: {value!r}"
-                )
-        redirects.append(Redirect(source, target))
-    return redirects
-
-
-def check_redirects(redirects: list[Redirect], pages: set[str]) -> list[str]:
-    """Problems with the redirect map, given the page URLs a language publishes
-    (without the redirect pages themselves): every `to` must exist, no `from` may be a page,
-    each `from` appears once. Returns messages; an empty list means the map is sound."""
-    problems = []
-    seen: set[str] = set()
-    sources = {r.source for r in redirects}
-    for r in redirects:
-        if r.source in seen:
-            problems.append(f"redirect from '{r.source}' is listed more than once")
-        seen.add(r.source)
-        if r.source in pages:
-            problems.append(f"redirect from '{r.source}': a page exists at that path")
-        if r.target not in pages or r.target in sources:
-            problems.append(f"redirect from '{r.source}' leads to '{r.target}', "
-                            "which is not a page of the site")
-    return problems
 
 
 def _page_title(layout: ContentLayout, lang: str, url: str, modules: dict[str, Module]) -> str:
