@@ -74,10 +74,10 @@ def _original_of(layout: ContentLayout, rel: Path) -> Path | None:
 
 
 def _serve(args: argparse.Namespace) -> int:
-    from noidung.preview import server as preview
+    from noidung.preview import server as preview_server  # MkDocs' server: only this command
 
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-    return preview.serve(args.root, args.lang, args.addr)
+    return preview_server.serve(args.root, args.lang, args.addr)
 
 
 def _new(args: argparse.Namespace) -> int:

@@ -12,7 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from noidung.preview.server import Change, Preview, classify, generators_for, problems_text
+from noidung.preview.changes import Change, classify, generators_for
+from noidung.preview.checks import problems_text
+from noidung.preview.incremental import Preview
 from tests.support.sitecopy import copy_project
 
 ARTICLE = "tin-bai/posts/tong-dai-111.md"
@@ -111,7 +113,7 @@ def test_a_search_index_that_fails_is_reported_and_the_preview_still_serves(vi, 
     def broken(*_args):
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr("noidung.preview.server.index_language", broken)
+    monkeypatch.setattr("noidung.preview.incremental.index_language", broken)
     before = (vi.site_dir / "search" / "meta.json").read_bytes()
     vi._index_search()
     assert ("LỖI / ERROR: không tạo được chỉ mục tìm kiếm / no search index:\n"
