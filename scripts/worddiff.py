@@ -25,6 +25,8 @@ TOKEN_RE = re.compile(r"\s+|\w+|[^\w\s]")
 #: Lines of context kept around a changed line, and words kept around a change in a line.
 CONTEXT_LINES = 1
 CONTEXT_WORDS = 6
+#: Unchanged text is cut only when that saves more than this many words.
+SLACK_WORDS = 4
 ELLIPSIS = "…"
 
 
@@ -86,7 +88,7 @@ def _shorten(line: Line, words: int) -> Line:
             continue
         tokens = [t for t in re.split(r"(\s+)", text) if t]
         count = sum(1 for t in tokens if not t.isspace())
-        if count <= 2 * words:
+        if count <= (2 * words if 0 < index < last else words) + SLACK_WORDS:
             result.append((op, text))
             continue
         head = _first_words(tokens, words) if index > 0 else ""
@@ -120,7 +122,7 @@ def diff(old: str, new: str, context: int = CONTEXT_LINES,
     hunks: list[Hunk] = []
     previous = None
     for index in keep:
-        if previous is None or index > previous + 1 + context:
+        if previous is None or index > previous + 1:
             hunks.append([])
         line = lines[index]
         hunks[-1].append(_shorten(line, words) if _changed(line) else _shorten_context(line,
@@ -132,7 +134,7 @@ def diff(old: str, new: str, context: int = CONTEXT_LINES,
 def _shorten_context(line: Line, words: int) -> Line:
     text = "".join(t for _, t in line)
     tokens = [t for t in re.split(r"(\s+)", text) if t]
-    if sum(1 for t in tokens if not t.isspace()) <= 2 * words:
+    if sum(1 for t in tokens if not t.isspace()) <= 2 * words + SLACK_WORDS:
         return [("=", text)]
     return [("=", _first_words(tokens, words).rstrip() + " " + ELLIPSIS)]
 
