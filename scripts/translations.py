@@ -29,6 +29,7 @@ says so.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 import os
@@ -44,6 +45,7 @@ import yaml
 
 from . import frontmatter, worddiff
 from .generated import BuildContext, GeneratedPage
+from .i18n import format_date
 from .layout import ContentLayout
 from .text import nfc
 from .validation.schemas import load_schema
@@ -104,11 +106,13 @@ KIND_LABELS = {
 class Change:
     """What changed in the original since the translation, as word-diff hunks per field.
 
-    `base` names the version compared with (a commit, or "source_hash"); when it is
-    None the version was not found and `note` says why.
+    `base` is the commit of the version compared with (7 hex digits) and `base_date`
+    its date (YYYY-MM-DD); when `base` is None the version was not found and `note`
+    says why.
     """
 
     base: str | None
+    base_date: str | None = None
     fields: dict[str, list[worddiff.Hunk]] = field(default_factory=dict)
     note: str | None = None
 
@@ -262,6 +266,10 @@ class History:
         rel = self._rel(path)
         return None if rel is None else self._git("show", f"{commit}:{rel}")
 
+    def commit_date(self, commit: str) -> str | None:
+        """The commit's date, YYYY-MM-DD."""
+        return (self._git("show", "-s", "--format=%cs", commit) or "").strip() or None
+
     def commits(self, path: Path, before: float | None = None, limit: int = 100) -> list[str]:
         """Commits touching `path`, newest first (those at or before `before` only)."""
         rel = self._rel(path)
@@ -413,7 +421,8 @@ def _change(base: tuple[str, str] | None, current_text: str, how: str,
         if history.top is None:
             return Change(None, note=_NO_BASE_NO_GIT)
         return Change(None, note=_NO_BASE_SHALLOW if history.boundary else _NO_BASE)
-    return Change(base[0][:10], changed_fields(base[1], current_text))
+    return Change(base[0][:7], history.commit_date(base[0]),
+                  changed_fields(base[1], current_text))
 
 
 def _flat(meta: dict) -> Iterator[tuple[str, str]]:
@@ -615,8 +624,7 @@ def as_text(items: list[TranslationItem], show_all: bool = False,
 def _change_lines(change: Change, indent: str) -> list[str]:
     if change.base is None:
         return [f"{indent}{change.note}"]
-    lines = [f"{indent}bản gốc đã đổi (so với {change.base}) / changed in the original "
-             f"(since {change.base}):"]
+    lines = [f"{indent}{_since(change)}:"]
     if not change.fields:
         lines.append(f"{indent}  chỉ đổi khoảng trắng / white space only")
     for label, hunks in change.fields.items():
@@ -628,6 +636,19 @@ def _change_lines(change: Change, indent: str) -> list[str]:
             lines.append(f"{indent}  {name}:")
             lines += [f"{indent}    {line}" for line in rendered]
     return lines
+
+
+def _since(change: Change, code: str = "{}") -> str:
+    """"bản gốc đã đổi so với bản ngày 6/1/2026 (commit 1a2b3c4) / changed in the
+    original since its version of 6 January 2026 (commit 1a2b3c4)"."""
+    commit = code.format(change.base)
+    if change.base_date is None:
+        return (f"bản gốc đã đổi so với bản {commit} / changed in the original since "
+                f"version {commit}")
+    day = dt.date.fromisoformat(change.base_date)
+    return (f"bản gốc đã đổi so với bản ngày {format_date(day, 'vi')} (commit {commit}) / "
+            f"changed in the original since its version of {format_date(day, 'en')} "
+            f"(commit {commit})")
 
 
 def _field_label(label: str) -> str:
@@ -643,7 +664,8 @@ def as_json(items: list[TranslationItem], note: str | None = None) -> str:
     for item in items:
         row = asdict(item)
         if item.change is not None:
-            row["change"] = {"base": item.change.base, "note": item.change.note,
+            row["change"] = {"base": item.change.base, "base_date": item.change.base_date,
+                             "note": item.change.note,
                              "fields": {k: worddiff.as_terminal(v)
                                         for k, v in item.change.fields.items()}}
         rows.append(row)
@@ -699,9 +721,8 @@ def _markdown_item(item: TranslationItem) -> list[str]:
         return lines
     if change.base is None:
         return lines[:-1] + [f"    - {_md_escape(change.note or '')}", ""]
-    lines.append(f'<div class="translation-diff" markdown="0"><p>bản gốc đã đổi (so với '
-                 f"<code>{change.base}</code>) / changed in the original (since "
-                 f"<code>{change.base}</code>):</p>")
+    lines.append(f'<div class="translation-diff" markdown="0"><p>'
+                 f"{_since(change, '<code>{}</code>')}:</p>")
     for label, hunks in change.fields.items():
         body = "\n".join(worddiff.as_html(hunks))
         lines.append(f"<p><strong>{worddiff.html.escape(_field_label(label))}</strong></p>"
