@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import html
 import json
 import os
 import re
@@ -697,7 +698,7 @@ def as_markdown(items: list[TranslationItem], lang_of_page: str,
     if done:
         lines += [f"## {_heading(TRANSLATED, len(done))}", "", "<details>",
                   "<summary>Xem danh sách / show the list</summary>", "<ul>"]
-        lines += [f"<li><code>{worddiff.html.escape(i.translation)}</code></li>" for i in done]
+        lines += [f"<li><code>{html.escape(i.translation)}</code></li>" for i in done]
         lines += ["</ul>", "</details>", ""]
     if not any(i.status != TRANSLATED for i in items):
         lines += ["Mọi mục đã dịch và cập nhật. / Everything is translated and up to date.", ""]
@@ -709,26 +710,28 @@ def _md_escape(text: str) -> str:
 
 
 def _markdown_item(item: TranslationItem) -> list[str]:
-    lines = [f"- `{item.translation}`"]
-    if item.status == OUTDATED:
-        lines.append(f"    - bản gốc / original: `{item.original}`")
-    if item.note:
-        lines.append(f"    - {_md_escape(item.note)}")
-    lines.append(f"    - {_action(item, '`{}`')}")
-    lines.append("")
+    """One item of the staff page; an outdated one gets a heading, its diff and command."""
+    note = [f"{_md_escape(item.note)}", ""] if item.note else []
+    if item.status != OUTDATED:
+        lines = [f"- `{item.translation}`"]
+        if item.note:
+            lines.append(f"    - {_md_escape(item.note)}")
+        return [*lines, f"    - {_action(item, '`{}`')}", ""]
+    lines = [f"#### `{item.translation}`", "",
+             f"bản gốc / original: `{item.original}`", "", *note]
     change = item.change
-    if change is None:
-        return lines
-    if change.base is None:
-        return lines[:-1] + [f"    - {_md_escape(change.note or '')}", ""]
-    lines.append(f'<div class="translation-diff" markdown="0"><p>'
-                 f"{_since(change, '<code>{}</code>')}:</p>")
-    for label, hunks in change.fields.items():
-        body = "\n".join(worddiff.as_html(hunks))
-        lines.append(f"<p><strong>{worddiff.html.escape(_field_label(label))}</strong></p>"
-                     f"<pre>{body}</pre>")
-    lines += ["</div>", ""]
-    return lines
+    if change is not None and change.base is None:
+        lines += [_md_escape(change.note or ""), ""]
+    elif change is not None:
+        lines.append(f'<div class="translation-diff"><p>{_since(change, "<code>{}</code>")}:'
+                     "</p>")
+        for label, hunks in change.fields.items():
+            # Lines in a paragraph, not <pre>: long lines wrap instead of scrolling.
+            body = "<br>\n".join(worddiff.as_html(hunks))
+            lines.append(f"<p><strong>{html.escape(_field_label(label))}</strong><br>\n"
+                         f"{body}</p>")
+        lines += ["</div>", ""]
+    return [*lines, _action(item, "`{}`"), ""]
 
 
 STAFF_PAGE = "noi-bo/ban-dich.md"

@@ -319,8 +319,12 @@ def test_staff_page_lists_actionable_items_with_their_diff(repo):
     assert ("**1 bản chưa dịch, 1 bản cần cập nhật, 0 bản đã theo kịp / 1 missing, "
             "1 outdated, 0 up to date**") in page
     assert page.index("## Chưa dịch / Missing (1)") < page.index("## Cần cập nhật / Outdated")
-    assert "<pre>Ngày Gia đình Việt Nam<ins> 2025</ins></pre>" in page
-    assert "Sở tổ chức <del>nhiều</del><ins>ba</ins> hoạt động" in page
+    assert ("<p><strong>title</strong><br>\nNgày Gia đình Việt Nam<ins> 2025</ins></p>\n"
+            "<p><strong>nội dung / body</strong><br>\n"
+            "Sở tổ chức <del>nhiều</del><ins>ba</ins> hoạt động gắn kết các thế hệ.<br>\n"
+            "Đoạn hai không đổi.</p>\n</div>\n\nsửa xong thì đánh dấu / when edited, mark it: "
+            "`python3 make.py translations --mark docs/en/tin-bai/posts/ngay-gia-dinh.md`"
+            ) in page
 
 
 def test_staff_page_is_built_hidden_from_search_and_robots(built_site):
