@@ -14,9 +14,10 @@ How "up to date" is decided, for a translation whose original exists:
    changed later still counts as up to date when its translatable text is the same
    as in the version the translation was made from (only shared fields changed).
    In a shallow clone (CI), a file whose last commit is the clone's first commit may
-   have changed earlier: such an original is dated no later than that commit, and a
-   translation with such a date cannot be dated, so it is reported as outdated
-   with a note saying why (`git fetch --unshallow` gives the whole history).
+   have changed earlier: such an original is dated no later than that commit; a
+   translation with such a date is outdated, by at least the changes shown when the
+   original changed after that commit, else with a note saying it cannot be dated
+   (`git fetch --unshallow` gives the whole history).
 3. A translation that still has the scaffold's "TO WRITE:" lines counts as missing.
 
 What changed: an outdated translation shows a word diff (scripts/worddiff.py) of
@@ -365,21 +366,31 @@ def _item(history: History, root: Path, kind: str, ident: str, lang: str,
             return item(TRANSLATED, "source_hash")
         base = _version_with_hash(history, original, recorded)
         return item(OUTDATED, "source_hash",
-                    change=_change(base, current_text, "source_hash", history))
+                    change=_change(base, current_text, history))
     o, t = history.dated(original), history.dated(translation)
     basis = "+".join(sorted({"mtime" if d.source == "mtime" else "git" for d in (o, t)}))
     if t.source == "shallow":
-        return item(OUTDATED, basis, note=(
-            "không biết bản dịch làm trước hay sau lần sửa bản gốc gần nhất (bản sao git "
-            "nông); nếu bản dịch đã theo kịp, hãy đánh dấu / cannot tell whether the "
-            "translation is older than the original's last change (shallow clone); if "
-            "it is up to date, mark it"), change=Change(None, note=_NO_BASE_SHALLOW))
+        # The translation changed at the clone's first commit or before it.
+        base = _version_at(history, original, t) if o.source != "shallow" else None
+        if base is None or _hash_or_none(base[1]) == current:
+            return item(OUTDATED, basis, note=_UNDATED, change=Change(None, note=_NO_BASE_SHALLOW))
+        # The original changed after that commit: outdated, by at least these changes.
+        change = _change(base, current_text, history)
+        return item(OUTDATED, basis, note=_AT_LEAST, change=change)
     if o.time <= t.time:
         return item(TRANSLATED, basis)
     base = _version_at(history, original, t)
     if base is not None and _hash_or_none(base[1]) == current:
         return item(TRANSLATED, basis)  # only shared fields (tags, dates) changed
-    return item(OUTDATED, basis, change=_change(base, current_text, "git", history))
+    return item(OUTDATED, basis, change=_change(base, current_text, history))
+
+
+_UNDATED = ("không biết bản dịch làm trước hay sau lần sửa bản gốc gần nhất (bản sao git "
+            "nông); nếu bản dịch đã theo kịp, hãy đánh dấu / cannot tell whether the "
+            "translation is older than the original's last change (shallow clone); if it is "
+            "up to date, mark it")
+_AT_LEAST = ("bản sao git nông: bản gốc có thể còn đổi cả trước những chỗ dưới đây / shallow "
+             "clone: the original may also have changed before the changes below")
 
 
 _NO_BASE = ("không tìm thấy bản gốc lúc dịch nên không chỉ ra được chỗ thay đổi; hãy so "
@@ -416,8 +427,8 @@ def _version_at(history: History, original: Path, translated: Dated
     return None
 
 
-def _change(base: tuple[str, str] | None, current_text: str, how: str,
-            history: History) -> Change:
+def _change(base: tuple[str, str] | None, current_text: str, history: History) -> Change:
+    """The change from `base` (commit, text) to the current original, or why there is none."""
     if base is None:
         if history.top is None:
             return Change(None, note=_NO_BASE_NO_GIT)

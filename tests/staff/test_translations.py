@@ -211,10 +211,19 @@ def test_a_shallow_clone_cannot_date_its_first_commit_and_says_so(repo, tmp_path
     assert article.note.startswith("không biết bản dịch làm trước hay sau lần sửa bản gốc "
                                    "gần nhất (bản sao git nông)")
     assert result.note.startswith("bản sao git nông (shallow clone)")
+    # An original committed after the clone's first commit is newer: at least these changes.
+    _write(clone / "docs/vi/tin-bai/posts/ngay-gia-dinh.md", EDITED)
+    _commit(clone, "Sửa bản gốc", T3)
+    article = {i.id: i for i in translations.report(ContentLayout(clone))}[
+        "tin-bai/posts/ngay-gia-dinh"]
+    assert article.status == "outdated"
+    assert article.note.startswith("bản sao git nông: bản gốc có thể còn đổi cả trước")
+    assert worddiff.as_terminal(article.change.fields["title"]) == [
+        "Ngày Gia đình Việt Nam{+ 2025+}"]
     # A translation committed after the clone's first commit is dated: up to date.
     _write(clone / "docs/en/tin-bai/posts/ngay-gia-dinh.md", "---\ntitle: Family Day\n"
            "summary: Events.\n---\n\nText.\n")
-    _commit(clone, "Bản dịch mới", T3)
+    _commit(clone, "Bản dịch mới", "2026-01-08T09:00:00+07:00")
     assert _states(ContentLayout(clone))["tin-bai/posts/ngay-gia-dinh"] == "translated"
 
 
