@@ -544,8 +544,22 @@ def new_translation(kind: str, original: Path, translation: Path) -> None:
             meta[key] = _to_write(value)
     body = ("TO WRITE: dịch đoạn dưới đây rồi xoá dòng này / translate the text below, "
             "then delete this line.\n\n" + doc.body.lstrip())
+    header = yaml.dump(meta, Dumper=_StaffDumper, allow_unicode=True, sort_keys=False,
+                       default_flow_style=False, width=10_000)
     translation.parent.mkdir(parents=True, exist_ok=True)
-    translation.write_text(frontmatter.render(meta, body), "utf-8")
+    translation.write_text(f"---\n{header}---\n\n{body}", "utf-8")
+
+
+class _StaffDumper(yaml.SafeDumper):
+    """YAML as staff would type it: text on one line, several lines as a `|` block."""
+
+
+def _represent_text(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    style = "|" if "\n" in value else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+_StaffDumper.add_representer(str, _represent_text)
 
 
 def _to_write(value: Any) -> Any:
