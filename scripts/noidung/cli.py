@@ -58,8 +58,39 @@ def _translations(args: argparse.Namespace) -> int:
             digest = translations.mark_up_to_date(original, translation)
             print(f"{path}: đã đánh dấu cập nhật theo bản gốc / marked up to date ({digest})")
         return 0
-    items = translations.report(layout, args.lang)
-    print(translations.as_json(items) if args.format == "json" else translations.as_text(items))
+    if args.new:
+        return _new_translation(layout, args.new)
+    result = translations.full_report(layout, args.lang)
+    if args.format == "json":
+        print(translations.as_json(result.items, result.note))
+    else:
+        print(translations.as_text(result.items, args.all, result.note))
+    return 0
+
+
+def _new_translation(layout: ContentLayout, path: Path) -> int:
+    """`translations --new docs/en/x.md`: the file to translate, from its original."""
+    translation = path.resolve()
+    try:
+        rel = translation.relative_to(layout.root.resolve())
+    except ValueError:
+        rel = None
+    original = _original_of(layout, rel) if rel else None
+    if original is None or not original.exists():
+        print(f"{path}: không tìm thấy bản gốc tương ứng / no original found for this file",
+              file=sys.stderr)
+        return 2
+    if translation.exists():
+        print(f"{path}: tệp đã có, không ghi đè / the file exists, nothing was overwritten",
+              file=sys.stderr)
+        return 2
+    kind = "campaign" if rel.parts[0] == "campaigns" else translations.kind_of(
+        Path(*rel.parts[2:]).as_posix())
+    translations.new_translation(kind, original, translation)
+    print(f"Đã tạo / created: {rel.as_posix()}")
+    print("Tiếp theo: dịch từng dòng TO WRITE (nội dung tiếng Việt đi kèm) rồi xoá chữ "
+          "TO WRITE / next: translate each TO WRITE line (the Vietnamese text follows it), "
+          "then delete the words TO WRITE")
     return 0
 
 
@@ -149,6 +180,10 @@ def main(argv: list[str] | None = None) -> int:
     report.add_argument("--format", choices=("text", "json"), default="text")
     report.add_argument("--mark", type=Path, nargs="+", metavar="TỆP",
                         help="đánh dấu bản dịch đã cập nhật theo bản gốc / mark up to date")
+    report.add_argument("--new", type=Path, metavar="TỆP",
+                        help="tạo bản dịch từ bản gốc để dịch / create a translation to fill in")
+    report.add_argument("--all", action="store_true",
+                        help="liệt kê cả bản đã theo kịp / list up-to-date items too")
     report.set_defaults(func=_translations)
 
     serve = sub.add_parser("serve", help="xem thử một ngôn ngữ, tự tải lại khi sửa / preview")
