@@ -13,7 +13,7 @@ from noidung.build import release
 from noidung.build.pipeline import BuildError, build_site
 from noidung.content import clock
 from noidung.content.layout import REPO_ROOT, ContentLayout
-from noidung.staff import guide, scaffold, translations
+from noidung.staff import guide, scaffold, translation_files, translation_output, translations
 from noidung.validation import command as validate_command
 
 
@@ -55,16 +55,16 @@ def _translations(args: argparse.Namespace) -> int:
                 print(f"{path}: không tìm thấy bản dịch và bản gốc tương ứng / "
                       "no translation with an original found here", file=sys.stderr)
                 return 2
-            digest = translations.mark_up_to_date(original, translation)
+            digest = translation_files.mark_up_to_date(original, translation)
             print(f"{path}: đã đánh dấu cập nhật theo bản gốc / marked up to date ({digest})")
         return 0
     if args.new:
         return _new_translation(layout, args.new)
     result = translations.full_report(layout, args.lang)
     if args.format == "json":
-        print(translations.as_json(result.items, result.note))
+        print(translation_output.as_json(result.items, result.note))
     else:
-        print(translations.as_text(result.items, args.all, result.note))
+        print(translation_output.as_text(result.items, args.all, result.note))
     return 0
 
 
@@ -86,7 +86,7 @@ def _new_translation(layout: ContentLayout, path: Path) -> int:
         return 2
     kind = "campaign" if rel.parts[0] == "campaigns" else translations.kind_of(
         Path(*rel.parts[2:]).as_posix())
-    translations.new_translation(kind, original, translation)
+    translation_files.new_translation(kind, original, translation)
     print(f"Đã tạo / created: {rel.as_posix()}")
     print("Tiếp theo: dịch từng dòng TO WRITE (nội dung tiếng Việt đi kèm) rồi xoá chữ "
           "TO WRITE / next: translate each TO WRITE line (the Vietnamese text follows it), "

@@ -11,7 +11,10 @@ import sys
 import pytest
 
 from noidung.content.layout import ContentLayout
-from noidung.staff import translations, worddiff
+from noidung.staff import translation_files as staff_translation_files
+from noidung.staff import translation_output as staff_translation_output
+from noidung.staff import translations as staff_translations
+from noidung.staff import worddiff
 
 T1, T2, T3 = "2026-01-05T09:00:00+07:00", "2026-01-06T09:00:00+07:00", "2026-01-07T09:00:00+07:00"
 
@@ -40,7 +43,7 @@ def _run(root, *args):
 
 
 def _states(layout):
-    return {i.id: i.status for i in translations.report(layout)}
+    return {i.id: i.status for i in staff_translations.report(layout)}
 
 
 @pytest.fixture(autouse=True)
@@ -59,8 +62,8 @@ def project(tmp_path):
     _write(docs / "vi/tin-bai/posts/bai-a.md", "---\ntitle: Bài A\ndate: 2025-06-28\n---\n\nA.\n")
     _write(docs / "en/tin-bai/posts/bai-a.md", "---\ntitle: Article A\n---\n\nA.\n")
     layout = ContentLayout(tmp_path)
-    translations.mark_up_to_date(docs / "vi/gioi-thieu.md", docs / "en/gioi-thieu.md")
-    translations.mark_up_to_date(docs / "vi/tin-bai/posts/bai-a.md",
+    staff_translation_files.mark_up_to_date(docs / "vi/gioi-thieu.md", docs / "en/gioi-thieu.md")
+    staff_translation_files.mark_up_to_date(docs / "vi/tin-bai/posts/bai-a.md",
                                  docs / "en/tin-bai/posts/bai-a.md")
     # The original changes after the translation: now outdated.
     _write(docs / "vi/tin-bai/posts/bai-a.md",
@@ -92,7 +95,7 @@ def repo(tmp_path):
 # --- Up to date or not ----------------------------------------------------------------
 
 def test_a_brand_new_translation_is_up_to_date_without_mark(repo):
-    items = {i.id: i for i in translations.report(repo)}
+    items = {i.id: i for i in staff_translations.report(repo)}
     article = items["tin-bai/posts/ngay-gia-dinh"]
     assert (article.status, article.basis, article.change) == ("translated", "git", None)
     assert items["lien-he"].status == "missing"
@@ -101,7 +104,7 @@ def test_a_brand_new_translation_is_up_to_date_without_mark(repo):
 def test_an_original_edited_after_its_translation_is_outdated_with_the_changed_words(repo):
     _write(repo.docs / "vi/tin-bai/posts/ngay-gia-dinh.md", EDITED)
     _commit(repo.root, "Sửa bản gốc", T3)
-    article = {i.id: i for i in translations.report(repo)}["tin-bai/posts/ngay-gia-dinh"]
+    article = {i.id: i for i in staff_translations.report(repo)}["tin-bai/posts/ngay-gia-dinh"]
     assert (article.status, article.basis) == ("outdated", "git")
     assert article.command == ("python3 make.py translations --mark "
                                "docs/en/tin-bai/posts/ngay-gia-dinh.md")
@@ -144,7 +147,7 @@ def test_a_later_change_of_shared_fields_only_keeps_the_translation_up_to_date(r
 def test_an_uncommitted_edit_is_dated_by_its_modification_time(repo):
     original = repo.docs / "vi/tin-bai/posts/ngay-gia-dinh.md"
     _write(original, EDITED)  # not committed: dated now, after the translation's commit
-    article = {i.id: i for i in translations.report(repo)}["tin-bai/posts/ngay-gia-dinh"]
+    article = {i.id: i for i in staff_translations.report(repo)}["tin-bai/posts/ngay-gia-dinh"]
     assert (article.status, article.basis) == ("outdated", "git+mtime")
     assert "{+ 2025+}" in worddiff.as_terminal(article.change.fields["title"])[0]
 
@@ -152,14 +155,14 @@ def test_an_uncommitted_edit_is_dated_by_its_modification_time(repo):
 def test_a_marked_translation_is_compared_with_the_version_it_was_marked_against(repo):
     original = repo.docs / "vi/tin-bai/posts/ngay-gia-dinh.md"
     translation = repo.docs / "en/tin-bai/posts/ngay-gia-dinh.md"
-    translations.mark_up_to_date(original, translation)
+    staff_translation_files.mark_up_to_date(original, translation)
     _commit(repo.root, "Đánh dấu", T2)
     _write(original, EDITED)
     _commit(repo.root, "Sửa bản gốc", T3)
     # Touched after the original, but the recorded hash decides: still outdated.
     _write(translation, translation.read_text("utf-8") + "\nMore.\n")
     _commit(repo.root, "Sửa bản dịch", "2026-01-08T09:00:00+07:00")
-    article = {i.id: i for i in translations.report(repo)}["tin-bai/posts/ngay-gia-dinh"]
+    article = {i.id: i for i in staff_translations.report(repo)}["tin-bai/posts/ngay-gia-dinh"]
     assert (article.status, article.basis) == ("outdated", "source_hash")
     assert worddiff.as_terminal(article.change.fields["title"]) == [
         "Ngày Gia đình Việt Nam{+ 2025+}"]
@@ -174,12 +177,12 @@ def test_without_git_file_times_decide_and_the_report_says_so(tmp_path):
     os.utime(docs / "vi/gioi-thieu.md", (1_700_000_000, 1_700_000_000))
     os.utime(docs / "en/gioi-thieu.md", (1_700_000_100, 1_700_000_100))
     layout = ContentLayout(tmp_path)
-    result = translations.full_report(layout)
+    result = staff_translations.full_report(layout)
     assert [(i.status, i.basis) for i in result.items] == [("translated", "mtime")]
     assert result.note == ("không có lịch sử git: so theo thời gian sửa tệp / "
                            "no git history: file modification times are compared")
     os.utime(docs / "vi/gioi-thieu.md", (1_700_000_200, 1_700_000_200))
-    item = translations.report(layout)[0]
+    item = staff_translations.report(layout)[0]
     assert (item.status, item.basis, item.change.base) == ("outdated", "mtime", None)
     assert _run(tmp_path).stdout == (
         "0 bản chưa dịch, 1 bản cần cập nhật, 0 bản đã theo kịp / "
@@ -205,7 +208,7 @@ def test_a_shallow_clone_cannot_date_its_first_commit_and_says_so(repo, tmp_path
     clone = tmp_path / "clone"
     subprocess.run(["git", "clone", "-q", "--depth", "1", f"file://{repo.root}", str(clone)],
                    check=True, capture_output=True)
-    result = translations.full_report(ContentLayout(clone))
+    result = staff_translations.full_report(ContentLayout(clone))
     article = {i.id: i for i in result.items}["tin-bai/posts/ngay-gia-dinh"]
     assert article.status == "outdated"
     assert article.note.startswith("không biết bản dịch làm trước hay sau lần sửa bản gốc "
@@ -214,7 +217,7 @@ def test_a_shallow_clone_cannot_date_its_first_commit_and_says_so(repo, tmp_path
     # An original committed after the clone's first commit is newer: at least these changes.
     _write(clone / "docs/vi/tin-bai/posts/ngay-gia-dinh.md", EDITED)
     _commit(clone, "Sửa bản gốc", T3)
-    article = {i.id: i for i in translations.report(ContentLayout(clone))}[
+    article = {i.id: i for i in staff_translations.report(ContentLayout(clone))}[
         "tin-bai/posts/ngay-gia-dinh"]
     assert article.status == "outdated"
     assert article.note.startswith("bản sao git nông: bản gốc có thể còn đổi cả trước")
@@ -248,14 +251,15 @@ def test_missing_first_with_its_command_then_a_count_of_up_to_date(repo):
 
 
 def test_summary_line_and_json_order(project):
-    items = translations.report(project)
-    assert translations.summary_line(items) == (
+    items = staff_translations.report(project)
+    assert staff_translation_output.summary_line(items) == (
         "1 bản chưa dịch, 1 bản cần cập nhật, 1 bản đã theo kịp / "
         "1 missing, 1 outdated, 1 up to date")
     data = json.loads(_run(project.root, "--format", "json").stdout)
     assert list(data) == ["summary", "items"]
     assert data["summary"] == {
-        "text": translations.summary_line(items), "missing": 1, "outdated": 1, "orphan": 0,
+        "text": staff_translation_output.summary_line(items),
+        "missing": 1, "outdated": 1, "orphan": 0,
         "translated": 1, "total": 3,
         "note": "không có lịch sử git: so theo thời gian sửa tệp / "
                 "no git history: file modification times are compared"}
@@ -290,7 +294,7 @@ def test_new_writes_a_file_to_translate_that_stays_missing_until_written(repo):
     assert path.read_text("utf-8") == (
         "---\ntitle: 'TO WRITE: Liên hệ'\n---\n\nTO WRITE: dịch đoạn dưới đây rồi xoá dòng "
         "này / translate the text below, then delete this line.\n\nGọi **111**.\n")
-    item = {i.id: i for i in translations.report(repo)}["lien-he"]
+    item = {i.id: i for i in staff_translations.report(repo)}["lien-he"]
     assert (item.status, item.command) == ("missing", None)
     assert item.note == ("bản dịch còn dòng TO WRITE chưa viết / the translation still has "
                          "TO WRITE lines")
@@ -323,8 +327,8 @@ def test_mark_refuses_a_file_without_original_and_changes_nothing(project):
 def test_staff_page_lists_actionable_items_with_their_diff(repo):
     _write(repo.docs / "vi/tin-bai/posts/ngay-gia-dinh.md", EDITED)
     _commit(repo.root, "Sửa bản gốc", T3)
-    result = translations.full_report(repo)
-    page = translations.as_markdown(result.items, "vi", result.note)
+    result = staff_translations.full_report(repo)
+    page = staff_translation_output.as_markdown(result.items, "vi", result.note)
     assert ("**1 bản chưa dịch, 1 bản cần cập nhật, 0 bản đã theo kịp / 1 missing, "
             "1 outdated, 0 up to date**") in page
     assert page.index("## Chưa dịch / Missing (1)") < page.index("## Cần cập nhật / Outdated")

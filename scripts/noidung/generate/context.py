@@ -64,7 +64,7 @@ Generator = Callable[[BuildContext], list[GeneratedPage]]
 #: Every generator of the site ("module:function"), in the order their pages are added.
 #: Named, not imported, so that generator modules can import this one freely.
 GENERATORS: list[str] = [
-    "noidung.staff.translations:staff_page",
+    "noidung.staff.translation_output:staff_page",
     "noidung.training.pages:pages",
     "noidung.news.tagpages:pages",
     "noidung.campaigns.pages:pages",
