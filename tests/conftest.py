@@ -18,6 +18,15 @@ from tests.support.server import serve_directory
 from tests.support.tools import summary_line
 
 
+def pytest_collection_modifyitems(items) -> None:
+    """Tell the three kinds of test apart (`-m "not site and not browser"` runs the unit
+    tests alone): browser tests are marked where they are written; a test that reads the
+    session's built site is marked `site` here, from the fixture it asks for."""
+    for item in items:
+        if "built_site" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.site)
+
+
 def pytest_terminal_summary(terminalreporter) -> None:
     """One line naming the programs whose tests were skipped, and how to install them."""
     line = summary_line()

@@ -6,7 +6,7 @@ decomposition, so they are mapped by hand. Folding keeps case and keeps the
 length of the NFC text (one character in, one out), so a match found in the
 folded text is at the same offsets in the original: the browser code relies on
 this to highlight words in their original spelling. search.js has the same
-function; tests/test_search_folding.py checks that both agree.
+function; tests/search/test_search_folding.py checks that both agree.
 
 scripts/noidung/content/text.py builds ASCII ids and heading anchors on this same function.
 """

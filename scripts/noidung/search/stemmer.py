@@ -5,7 +5,7 @@ The browser stems the reader's English words with lunr.js 2.3.9's stemmer
 the very same stems, so this is a line-by-line port of that file, with the same
 regular expressions, quirks included ("try" gives "tri"). The PyPI port of lunr
 differs from lunr.js on such words, so it cannot be the twin.
-tests/test_search_stemmer.py runs both over a word list and compares.
+tests/search/test_search_browser.py runs both over a word list and compares.
 """
 
 from __future__ import annotations

@@ -21,8 +21,8 @@ from noidung.campaigns.model import (
 )
 from noidung.content import clock
 from noidung.content.layout import REPO_ROOT, ContentLayout
+from tests.campaigns.test_campaigns import strict_ics_events
 from tests.support.site import resolve_href, soup
-from tests.test_campaigns import strict_ics_events
 
 LAYOUT = ContentLayout(REPO_ROOT)
 PREFIX = {"vi": "", "en": "en/"}

@@ -7,10 +7,11 @@ from pathlib import Path
 
 import material
 
+from noidung.content.layout import THEME_DIR
 from tests.support.site import soup
 
 MATERIAL_LANGUAGES = Path(material.__file__).parent / "templates/partials/languages"
-OURS = Path(__file__).resolve().parent.parent / "scripts/noidung/theme/partials/languages/vi.html"
+OURS = THEME_DIR / "partials/languages/vi.html"
 
 #: Strings we changed or added, and why: Material left them in English or missing, or
 #: they said something else than the button does.

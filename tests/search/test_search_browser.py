@@ -19,8 +19,8 @@ import pytest
 from noidung.search.folding import fold
 from noidung.search.index import bucket_of, build_index, words
 from noidung.search.records import SearchRecord
+from tests.search.test_search_index import STEMS
 from tests.support.browser import RequestLog
-from tests.test_search_index import STEMS
 
 pytestmark = pytest.mark.browser
 
