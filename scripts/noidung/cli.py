@@ -9,7 +9,7 @@ from pathlib import Path
 
 from noidung import site
 from noidung.benchmark import runner as benchmark
-from noidung.build import release
+from noidung.build import release as build_release
 from noidung.build.pipeline import BuildError, build_site
 from noidung.content import clock
 from noidung.content.layout import REPO_ROOT, ContentLayout
@@ -172,7 +172,7 @@ def main(argv: list[str] | None = None) -> int:
     build.set_defaults(func=_build)
     validate_command.add_parser(sub)
     benchmark.add_parser(sub)
-    release.add_parser(sub)
+    build_release.add_parser(sub)
 
     report = sub.add_parser("translations",
                             help="tình trạng bản dịch / which translations are missing or outdated")

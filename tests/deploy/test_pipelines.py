@@ -14,7 +14,7 @@ import pytest
 import yaml
 
 from noidung import cli
-from noidung.build import release
+from noidung.build import release_hosts as build_release_hosts
 from noidung.content.layout import REPO_ROOT
 
 GITLAB = REPO_ROOT / ".gitlab-ci.yml"
@@ -120,7 +120,7 @@ def test_forgejo_deploys_only_a_push_to_the_default_branch():
 def test_the_deploy_command_reads_the_variables_the_pipelines_set():
     """The ssh key and known hosts reach ssh under the names both pipelines set."""
     env = {"DEPLOY_SSH_KEY": "key", "DEPLOY_KNOWN_HOSTS": "web1 ssh-ed25519 AAAA"}
-    with release.ssh_options(env) as options:
+    with build_release_hosts.ssh_options(env) as options:
         assert "-i" in options and any(o.startswith("UserKnownHostsFile=") for o in options)
     for name in env:
         assert name in GITLAB.read_text("utf-8") and name in FORGEJO.read_text("utf-8")

@@ -23,28 +23,30 @@ from urllib.parse import urlsplit
 import pytest
 
 from noidung import cli
-from noidung.build import publish, release
-from noidung.build.release import (
+from noidung.build import publish
+from noidung.build import release_hosts as build_release_hosts
+from noidung.build import release_names as build_release_names
+from noidung.build.release import deploy, format_listing, rollback
+from noidung.build.release_hosts import (
     FIND_FORMAT,
-    REQUIRED_FILES,
     STATE_SCRIPT,
-    DeployError,
     LocalHost,
     RemoteHost,
     State,
     Target,
-    deploy,
-    format_listing,
     local_state,
     manifest,
     manifest_problems,
-    new_release_name,
     parse_manifest,
     parse_state,
     parse_target,
+)
+from noidung.build.release_names import (
+    REQUIRED_FILES,
+    DeployError,
+    new_release_name,
     previous_release,
     releases_to_prune,
-    rollback,
 )
 from tests.deploy.nginx import reload_command, run_nginx
 from tests.deploy.pages import module_page
@@ -97,7 +99,7 @@ def test_release_names_sort_after_every_existing_release():
     # The clock went back: the name still sorts last, because rollback goes by order.
     later = "20261203T000000Z-d14df67.rolled-back"
     assert new_release_name(T0, "abcdef1", [later]) == "20261203T000000Z.1-abcdef1"
-    assert release.sort_releases([same_second, "junk", ".incoming-x", later,
+    assert build_release_names.sort_releases([same_second, "junk", ".incoming-x", later,
                                   "20261202T170000Z-d14df67"]) == [
         "20261202T170000Z-d14df67", same_second, later]
 
@@ -141,7 +143,7 @@ def test_parse_state_and_manifest():
 def test_ssh_options_write_a_private_key_from_a_ci_variable(tmp_path):
     key_file = tmp_path / "from-gitlab"
     key_file.write_text("-----BEGIN KEY-----\r\nabc\r\n-----END KEY-----")
-    with release.ssh_options({"DEPLOY_SSH_KEY": str(key_file),
+    with build_release_hosts.ssh_options({"DEPLOY_SSH_KEY": str(key_file),
                               "DEPLOY_KNOWN_HOSTS": "web1 ssh-ed25519 AAAA"}) as options:
         key = Path(options[options.index("-i") + 1])
         assert stat.S_IMODE(key.stat().st_mode) == 0o600
@@ -150,7 +152,7 @@ def test_ssh_options_write_a_private_key_from_a_ci_variable(tmp_path):
         assert Path(known.split("=", 1)[1]).read_text() == "web1 ssh-ed25519 AAAA\n"
         assert options[:2] == ["-o", "BatchMode=yes"] and "StrictHostKeyChecking=yes" in options
     assert not key.exists()
-    with release.ssh_options({}) as options:
+    with build_release_hosts.ssh_options({}) as options:
         assert options == ["-o", "BatchMode=yes"]
 
 
