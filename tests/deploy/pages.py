@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from noidung.build.publish import url_path_of
+from noidung.build.security import url_path_of
 from noidung.quality.page_kinds import page_url, pages_by_kind
 
 

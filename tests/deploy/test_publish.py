@@ -1,4 +1,5 @@
-"""scripts/noidung/build/publish.py on small inputs, and its output on the session's built site."""
+"""noidung/build/publish.py, compress.py and security.py on small inputs, and their output
+on the session's built site."""
 
 from __future__ import annotations
 
@@ -10,15 +11,17 @@ import brotli
 import pytest
 from bs4 import BeautifulSoup
 
-from noidung.build import publish
-from noidung.build.publish import (
+from noidung.build import compress as build_compress
+from noidung.build import publish as build_publish
+from noidung.build import security as build_security
+from noidung.build.compress import precompress
+from noidung.build.publish import render_nginx_conf
+from noidung.build.security import (
     InlineSources,
     PublishError,
     Redirect,
     content_security_policy,
     csp_hash,
-    precompress,
-    render_nginx_conf,
     resolve_target,
     scan_page,
 )
@@ -77,14 +80,14 @@ def test_resolve_target(source, target, expected):
 
 
 def test_redirects_conf_answers_with_and_without_slash():
-    conf = publish.nginx_redirects_conf([Redirect("/m/m03/", "/tap-huan/m03/")])
+    conf = build_publish.nginx_redirects_conf([Redirect("/m/m03/", "/tap-huan/m03/")])
     assert "location = /m/m03/ { return 301 /tap-huan/m03/; }" in conf
     assert "location = /m/m03 { return 301 /tap-huan/m03/; }" in conf
 
 
 def test_header_values_nginx_cannot_quote_are_refused():
     with pytest.raises(PublishError, match=r"header X-Test has a character nginx cannot quote"):
-        publish.nginx_headers_conf({"X-Test": 'a"b'})
+        build_publish.nginx_headers_conf({"X-Test": 'a"b'})
 
 
 def test_precompress_is_deterministic_and_lossless(tmp_path):
@@ -112,7 +115,7 @@ def test_precompress_is_deterministic_and_lossless(tmp_path):
 
 def test_render_nginx_conf_points_at_the_given_site(tmp_path):
     text = render_nginx_conf(tmp_path / "site", listen="127.0.0.1:8123")
-    assert publish.DEFAULT_SITE_ROOT not in text
+    assert build_publish.DEFAULT_SITE_ROOT not in text
     assert f"root {tmp_path / 'site'};" in text
     assert f"include {tmp_path / 'site'}/_deploy/security-headers.conf;" in text
     assert [line.strip() for line in text.splitlines()
@@ -146,7 +149,7 @@ def test_built_csp_covers_every_inline_script(built_site):
 
 def test_built_site_is_precompressed(built_site):
     missing = []
-    for file in publish.compressible_files(built_site):
+    for file in build_compress.compressible_files(built_site):
         gz = file.with_name(file.name + ".gz")
         if gz.exists():
             assert gzip.decompress(gz.read_bytes()) == file.read_bytes(), file
@@ -158,12 +161,12 @@ def test_built_site_is_precompressed(built_site):
 
 
 def test_webassembly_is_detected_by_name(tmp_path):
-    assert not publish.uses_webassembly(tmp_path)
+    assert not build_security.uses_webassembly(tmp_path)
     (tmp_path / "search").mkdir()
     (tmp_path / "search" / "meta.json").write_text("{}")
-    assert not publish.uses_webassembly(tmp_path)
+    assert not build_security.uses_webassembly(tmp_path)
     (tmp_path / "search" / "engine.wasm").write_bytes(b"\0asm")
-    assert publish.uses_webassembly(tmp_path)
+    assert build_security.uses_webassembly(tmp_path)
 
 
 def test_a_page_the_csp_would_break_stops_with_its_file_named(tmp_path):
@@ -171,9 +174,9 @@ def test_a_page_the_csp_would_break_stops_with_its_file_named(tmp_path):
     (tmp_path / "a" / "index.html").write_text('<p onmouseover="x()">hi</p>')
     (tmp_path / "index.html").write_text("<p>fine</p>")
     with pytest.raises(PublishError) as error:
-        publish.prepare_site(tmp_path)
+        build_publish.prepare_site(tmp_path)
     assert str(error.value) == (
         "Trang không an toàn với CSP / pages the CSP would break:\n"
         'a/index.html: inline event handler onmouseover="x()" on <p>: '
         "move it to a script file")
-    assert not (tmp_path / publish.DEPLOY_DIR).exists()
+    assert not (tmp_path / build_publish.DEPLOY_DIR).exists()

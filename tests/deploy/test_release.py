@@ -23,7 +23,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from noidung import cli
-from noidung.build import publish
+from noidung.build import compress as build_compress
 from noidung.build import release_hosts as build_release_hosts
 from noidung.build import release_names as build_release_names
 from noidung.build.release import deploy, format_listing, rollback
@@ -442,7 +442,8 @@ def marked_copy(site: Path, folder: Path, tag: str) -> Path:
         at = head + len(b"<head>") if head >= 0 else 0
         # Different lengths too: a body mixing both releases could equal neither.
         page.write_bytes(html[:at] + marker + html[at:] + marker * (2 if tag == "B" else 1))
-        publish.compress_files([page])  # fresh .gz/.br twins, or gzip_static sends the old ones
+        # Fresh .gz/.br twins, or gzip_static sends the old ones.
+        build_compress.compress_files([page])
     headers = folder / "_deploy" / "security-headers.conf"
     headers.write_text(headers.read_text() + f'add_header X-Release "{tag}" always;\n')
     return folder

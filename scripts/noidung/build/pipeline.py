@@ -20,7 +20,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from noidung import search, site
-from noidung.build import postbuild, publish
+from noidung.build import postbuild
+from noidung.build import publish as build_publish
+from noidung.build import security as build_security
 from noidung.content.layout import REPO_ROOT
 from noidung.search.indexer import SearchIndexError
 from noidung.validation import SchemaError, build_gate
@@ -168,8 +170,8 @@ def build_site(
         # and precompresses the final bytes; any step that edits files goes above it.
         step("nén sẵn, chính sách bảo mật", "precompression and security policy")
         try:
-            publish.prepare_site(joined)
-        except publish.PublishError as error:
+            build_publish.prepare_site(joined)
+        except build_security.PublishError as error:
             raise BuildError(str(error)) from error
         remover.join()
         _replace(joined, output)
