@@ -8,6 +8,10 @@ The same (size, seed) always gives byte-identical files.
 
 `size` counts source pages of both languages (a translated item counts twice,
 an untranslated one once), including the repository's own pages.
+
+One concern at about 400 lines: a small writer per kind of item, all drawing from one
+seeded random stream in a fixed order; split across modules, that order would be harder
+to keep (and the corpus would no longer be byte-identical for a given seed).
 """
 
 from __future__ import annotations
