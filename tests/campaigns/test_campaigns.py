@@ -18,7 +18,6 @@ from noidung.campaigns.model import (
     PREVIEW_WIDTH,
     RUNNING,
     UPCOMING,
-    CampaignError,
     Material,
     campaign_ids,
     campaign_status,
@@ -35,6 +34,8 @@ from noidung.content.layout import REPO_ROOT, ContentLayout
 from noidung.content.registries import load_registries
 from noidung.generate.context import BuildContext
 from noidung.i18n.languages import Language
+from noidung.validation import validate_project
+from noidung.validation.loading import ContentError
 
 LANGUAGES = [Language("vi", "Tiếng Việt", "/"), Language("en", "English", "/en/")]
 REGISTRIES = load_registries(REPO_ROOT / "docs" / "registries")
@@ -186,33 +187,38 @@ BASE = {"start_date": "2025-06-01", "end_date": "2025-06-30", "lead_unit": "so-v
         "topics": ["gia-dinh"]}
 
 
-@pytest.mark.parametrize(("data", "message"), [
-    ({**BASE, "id": "khac"},
-     "campaigns/thu/campaign.yml: id 'khac' does not match the folder name 'thu'"),
-    ({**BASE, "id": "thu", "end_date": "2025-05-31"},
-     "campaigns/thu/campaign.yml: end_date 2025-05-31 is before start_date 2025-06-01"),
-    ({**BASE, "id": "thu", "start_date": "1/6/2025"},
-     "campaigns/thu/campaign.yml: start_date must be a date like 2025-06-01, got '1/6/2025'"),
-    ({"id": "thu", "start_date": "2025-06-01"}, "campaigns/thu/campaign.yml: end_date is missing"),
-    ({**BASE, "id": "thu", "materials": [{"file": "khong-co.svg", "type": "poster",
-                                          "licence": "CC BY 4.0"}]},
-     "campaigns/thu/campaign.yml: material 'khong-co.svg' is listed but the file does not exist"),
+@pytest.mark.parametrize(("data", "rule", "field"), [
+    ({**BASE, "id": "thu", "start_date": "1/6/2025"}, "date-format", "start_date"),
+    ({"id": "thu", "start_date": "2025-06-01"}, "field-required", "end_date"),
 ])
-def test_broken_campaigns_are_refused_with_a_clear_message(tmp_path, data, message):
+def test_unreadable_campaigns_are_refused_in_the_validators_words(tmp_path, data, rule, field):
     write_campaign(tmp_path, "thu", data)
-    with pytest.raises(CampaignError) as error:
+    with pytest.raises(ContentError) as error:
         load_campaign(ContentLayout(tmp_path), "thu", "vi")
-    assert str(error.value) == message
+    found = [p for p in error.value.problems if (p.rule, p.field) == (rule, field)]
+    assert found and found[0].path == "campaigns/thu/campaign.yml" and found[0].line > 0
+    assert f"campaigns/thu/campaign.yml:{found[0].line}:" in str(error.value)
+    assert str(error.value).count(" / ") >= 1  # Vietnamese first, then English
 
 
-def test_a_material_showing_children_needs_consent(tmp_path):
-    folder = write_campaign(tmp_path, "thu", {**BASE, "id": "thu", "materials": [
-        {"file": "anh.svg", "type": "image", "licence": "CC BY 4.0", "shows_children": True}]})
-    (folder / "anh.svg").write_text("<svg xmlns='http://www.w3.org/2000/svg'/>", "utf-8")
-    with pytest.raises(CampaignError) as error:
-        load_campaign(ContentLayout(tmp_path), "thu", "vi")
-    assert str(error.value) == (
-        "campaigns/thu/campaign.yml: material 'anh.svg' shows children but has no consent_ref")
+@pytest.mark.parametrize(("data", "field", "material"), [
+    ({**BASE, "id": "khac"}, "id", None),
+    ({**BASE, "id": "thu", "end_date": "2025-05-31"}, "end_date", None),
+    ({**BASE, "id": "thu", "materials": [{"file": "khong-co.svg", "type": "poster",
+                                          "licence": "CC BY 4.0"}]}, "materials[0].file", None),
+    ({**BASE, "id": "thu", "materials": [{"file": "anh.svg", "type": "image",
+                                          "licence": "CC BY 4.0", "shows_children": True}]},
+     "materials[0]", "anh.svg"),
+])
+def test_campaign_rules_live_in_the_validator_alone(tmp_path, data, field, material):
+    """The loader keeps no second copy of the rules: it reads such a campaign, and the
+    validator (which the build runs first) is the one that refuses it."""
+    folder = write_campaign(tmp_path, "thu", data)
+    if material:
+        (folder / material).write_text("<svg xmlns='http://www.w3.org/2000/svg'/>", "utf-8")
+    assert load_campaign(ContentLayout(tmp_path), "thu", "vi") is not None
+    errors = validate_project(tmp_path, ["campaigns/thu"]).errors
+    assert any(p.field.startswith(field) for p in errors), [(p.rule, p.field) for p in errors]
 
 
 def test_a_campaign_without_text_in_a_language_is_not_published_in_it(tmp_path):

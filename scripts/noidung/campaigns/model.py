@@ -35,6 +35,7 @@ from noidung.generate.context import BuildContext
 from noidung.i18n import strings
 from noidung.i18n.languages import format_date, src_to_url, url_to_src
 from noidung.news.articles import article_files, load_article
+from noidung.validation.loading import refuse
 
 SECTION = SECTIONS.campaigns
 TOPIC_DIR = f"{SECTION}/chu-de"
@@ -55,10 +56,6 @@ IMAGE_SUFFIXES = (".svg", *RASTER_SUFFIXES)
 def text(lang: str, key: str, **values: Any) -> str:
     """A campaign-page string in `lang` (Vietnamese when the language has none)."""
     return strings.text(lang, "campaigns", key, **values)
-
-
-class CampaignError(ValueError):
-    """A campaign folder that cannot be read; raised by `load_campaign`."""
 
 
 # -- the model -----------------------------------------------------------------
@@ -128,15 +125,6 @@ def campaign_status(start: dt.date, end: dt.date, today: dt.date) -> str:
     return ENDED
 
 
-def _as_date(value: Any, where: str, key: str) -> dt.date:
-    try:
-        return as_date(value)
-    except ValueError:
-        raise CampaignError(
-            f"{where}: {key} must be a date like 2025-06-01, got {value!r}"
-        ) from None
-
-
 def campaign_ids(layout: ContentLayout) -> list[str]:
     """Ids of every campaign folder (a folder with a campaign.yml), sorted."""
     folder = layout.campaigns
@@ -152,53 +140,36 @@ def load_campaign(layout: ContentLayout, campaign_id: str, lang: str) -> Campaig
     text_file = folder / f"{lang}.md"
     if not text_file.is_file():
         return None
-    data = yaml.safe_load((folder / "campaign.yml").read_text("utf-8")) or {}
-    if not isinstance(data, dict):
-        raise CampaignError(f"{where}/campaign.yml must be a mapping of 'field: value' lines")
-    if str(data.get("id")) != campaign_id:
-        raise CampaignError(
-            f"{where}/campaign.yml: id {data.get('id')!r} does not match the folder name "
-            f"{campaign_id!r}"
-        )
-    for key in ("start_date", "end_date"):
-        if key not in data:
-            raise CampaignError(f"{where}/campaign.yml: {key} is missing")
-    start = _as_date(data["start_date"], f"{where}/campaign.yml", "start_date")
-    end = _as_date(data["end_date"], f"{where}/campaign.yml", "end_date")
-    if end < start:
-        raise CampaignError(
-            f"{where}/campaign.yml: end_date {end.isoformat()} is before start_date "
-            f"{start.isoformat()}"
-        )
-    doc = frontmatter.parse(text_file.read_text("utf-8"))
-    meta = doc.meta
-    if not meta.get("title"):
-        raise CampaignError(f"{where}/{lang}.md: title is missing")
-    texts = {str(m.get("file")): m for m in meta.get("materials") or [] if isinstance(m, dict)}
-    materials = []
-    for raw in data.get("materials") or []:
-        name = str(raw.get("file", ""))
-        path = folder / name
-        if not name or not path.is_file():
-            raise CampaignError(
-                f"{where}/campaign.yml: material {name!r} is listed but the file does not exist"
-            )
-        if raw.get("shows_children") and not raw.get("consent_ref"):
-            raise CampaignError(
-                f"{where}/campaign.yml: material {name!r} shows children but has no consent_ref"
-            )
-        local = texts.get(name, {})
-        materials.append(Material(
-            file=name, type=str(raw.get("type", "document")), licence=str(raw.get("licence", "")),
-            path=path, title=str(local.get("title") or name), alt=str(local.get("alt") or ""),
-            shows_children=bool(raw.get("shows_children", False)),
-            consent_ref=raw.get("consent_ref"), holder=str(raw.get("holder") or ""),
-        ))
+    # The validator holds every rule (id and folder, date order, materials, consent); here
+    # only what cannot be read at all is refused, in the validator's words.
+    try:
+        data = yaml.safe_load((folder / "campaign.yml").read_text("utf-8")) or {}
+        start, end = as_date(data["start_date"]), as_date(data["end_date"])
+        doc = frontmatter.parse(text_file.read_text("utf-8"))
+        meta = doc.meta
+        title = str(meta["title"])
+        texts = {str(m.get("file")): m for m in meta.get("materials") or []
+                 if isinstance(m, dict)}
+        materials = [_material(folder, raw, texts) for raw in data.get("materials") or []]
+    except (yaml.YAMLError, KeyError, TypeError, ValueError, AttributeError):
+        raise refuse(layout.root, [f"{where}/campaign.yml", f"{where}/{lang}.md"]) from None
     return Campaign(
         id=campaign_id, lang=lang, start=start, end=end, data=data,
-        title=str(meta["title"]), summary=str(meta.get("summary") or ""),
+        title=title, summary=str(meta.get("summary") or ""),
         key_messages=[str(m) for m in meta.get("key_messages") or []],
         body=doc.body.strip(), materials=materials,
+    )
+
+
+def _material(folder: Path, raw: dict, texts: dict[str, dict]) -> Material:
+    """One material of campaign.yml, with this language's title and alt text."""
+    name = str(raw["file"])
+    local = texts.get(name, {})
+    return Material(
+        file=name, type=str(raw.get("type", "document")), licence=str(raw.get("licence", "")),
+        path=folder / name, title=str(local.get("title") or name), alt=str(local.get("alt") or ""),
+        shows_children=bool(raw.get("shows_children", False)),
+        consent_ref=raw.get("consent_ref"), holder=str(raw.get("holder") or ""),
     )
 
 

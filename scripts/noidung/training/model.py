@@ -12,7 +12,6 @@ from __future__ import annotations
 import calendar
 import copy
 import datetime as dt
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -21,6 +20,7 @@ from noidung.content import frontmatter
 from noidung.content.clock import as_date
 from noidung.content.layout import SECTIONS, ContentLayout
 from noidung.i18n import strings
+from noidung.validation.loading import refuse
 
 TRAINING_DIR = SECTIONS.training
 
@@ -57,11 +57,7 @@ ANCHORS = {
 }
 
 
-CODE_RE = re.compile(r"^M\d{2}$")
 
-
-class TrainingError(ValueError):
-    """A module or a redirect that cannot be built; raised by `load_module` and `load_redirects`."""
 
 
 def label(lang: str, key: str, **values: Any) -> str:
@@ -181,11 +177,9 @@ def load_module(layout: ContentLayout, module_id: str, lang: str, original_lang:
             )
         body = translation.body
     meta.setdefault("id", module_id)
-    code = str(meta.get("code", ""))
-    if not CODE_RE.match(code):
-        raise TrainingError(
-            f"{original_path}: 'code' must look like M01..M99, received: {code!r}"
-        )
+    if not isinstance(meta.get("code"), str) or not meta["code"]:
+        # The schema's pattern (M01..M99) is the rule; the validator says so in its words.
+        raise refuse(layout.root, [original_path.relative_to(layout.root).as_posix()])
     return Module(module_id, lang, meta, body)
 
 
