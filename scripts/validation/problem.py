@@ -6,6 +6,8 @@ from dataclasses import asdict, dataclass
 from enum import StrEnum
 from typing import Any, NamedTuple
 
+from .personal import mask_text
+
 
 class Severity(StrEnum):
     """An error stops the build; a warning is reported and the build goes on."""
@@ -20,6 +22,8 @@ class Problem:
 
     `line` and `column` are 1-based; 0 means "the whole file" (no position known).
     `field` is the dotted path of the metadata field (`materials[0].alt`), or "".
+    Phone, identity and bank account numbers and personal e-mail addresses in the
+    messages and hints are masked on creation (personal.mask_text).
     """
 
     path: str
@@ -32,6 +36,15 @@ class Problem:
     field: str = ""
     hint_vi: str = ""
     hint_en: str = ""
+
+    def __post_init__(self) -> None:
+        # Personal data found in content is never printed back, whichever rule quotes it:
+        # masked here, where every Problem is made (text, JSON and the build's output).
+        for name in ("message_vi", "message_en", "hint_vi", "hint_en"):
+            value = getattr(self, name)
+            masked = mask_text(value)
+            if masked is not value:
+                object.__setattr__(self, name, masked)
 
     @property
     def message(self) -> str:

@@ -110,6 +110,10 @@ MUTATIONS: dict[str, Callable[[Path], None]] = {
                                         "Em có CCCD 001203004567."),
     "privacy-email": lambda d: edit(d, ARTICLE, "Gọi Tổng đài 111.",
                                     "Thư: lan.nguyen@gmail.com, vanphong@ninhbinh.gov.vn."),
+    "privacy-bank-account": lambda d: edit(d, ARTICLE, "Gọi Tổng đài 111.",
+                                           "Ủng hộ vào STK 1903 5678 9012 34 (chị Lan)."),
+    "privacy-masked-in-other-rules": lambda d: edit(d, ARTICLE, "tags: [bao-ve-tre-em]",
+                                                    "tags: Gọi chị Lan 0912 345 678"),
     "privacy-not-numbers": lambda d: edit(d, ARTICLE, "Gọi Tổng đài 111.", (
         "Năm 2024-2025, 1.000.000 đồng, 100.000.000 đồng, văn bản 1853/QCPH, ngày 03/5/2024, "
         "[luật](https://example.vn/van-ban-123456789.aspx), gọi 111, 113 hoặc 115.")),

@@ -152,16 +152,16 @@ EXPECTED: dict[str, list[str]] = {
     'code-is-not-html': [
     ],
     'privacy-phone': [
-        "docs/vi/tin-bai/posts/bai-mau.md:16:27: [error] số điện thoại «0912 345 678» có thể làm lộ thông tin cá nhân (Luật Trẻ em 2016 Điều 6, Nghị định 56/2017 Điều 33) / phone number '0912 345 678' may expose private information (Law on Children 2016 art. 6, Decree 56/2017 art. 33) (privacy-phone)",
+        "docs/vi/tin-bai/posts/bai-mau.md:16:27: [error] số điện thoại «0912 *** 678» có thể làm lộ thông tin cá nhân (Luật Trẻ em 2016 Điều 6, Nghị định 56/2017 Điều 33) / phone number '0912 *** 678' may expose private information (Law on Children 2016 art. 6, Decree 56/2017 art. 33) (privacy-phone)",
     ],
     'privacy-phone-in-summary': [
-        "docs/en/tin-bai/posts/bai-mau.md:3:10: [error] số điện thoại «+84 912 345 678» có thể làm lộ thông tin cá nhân (Luật Trẻ em 2016 Điều 6, Nghị định 56/2017 Điều 33) / phone number '+84 912 345 678' may expose private information (Law on Children 2016 art. 6, Decree 56/2017 art. 33) (privacy-phone)",
+        "docs/en/tin-bai/posts/bai-mau.md:3:10: [error] số điện thoại «+84 912 *** 678» có thể làm lộ thông tin cá nhân (Luật Trẻ em 2016 Điều 6, Nghị định 56/2017 Điều 33) / phone number '+84 912 *** 678' may expose private information (Law on Children 2016 art. 6, Decree 56/2017 art. 33) (privacy-phone)",
     ],
     'privacy-id-number': [
-        "docs/vi/tin-bai/posts/bai-mau.md:16:26: [error] dãy 12 chữ số «001203004567» (giống số CMND/CCCD) có thể làm lộ thông tin cá nhân (Luật Trẻ em 2016 Điều 6, Nghị định 56/2017 Điều 33) / a 12-digit number '001203004567' (like an identity card) may expose private information (Law on Children 2016 art. 6, Decree 56/2017 art. 33) (privacy-id-number)",
+        "docs/vi/tin-bai/posts/bai-mau.md:16:26: [error] dãy 12 chữ số «0012*****567» (giống số CMND/CCCD) có thể làm lộ thông tin cá nhân (Luật Trẻ em 2016 Điều 6, Nghị định 56/2017 Điều 33) / a 12-digit number '0012*****567' (like an identity card) may expose private information (Law on Children 2016 art. 6, Decree 56/2017 art. 33) (privacy-id-number)",
     ],
     'privacy-email': [
-        "docs/vi/tin-bai/posts/bai-mau.md:16:20: [error] e-mail cá nhân «lan.nguyen@gmail.com» có thể làm lộ thông tin cá nhân (Luật Trẻ em 2016 Điều 6, Nghị định 56/2017 Điều 33) / personal e-mail address 'lan.nguyen@gmail.com' may expose private information (Law on Children 2016 art. 6, Decree 56/2017 art. 33) (privacy-email)",
+        "docs/vi/tin-bai/posts/bai-mau.md:16:20: [error] e-mail cá nhân «l***@gmail.com» có thể làm lộ thông tin cá nhân (Luật Trẻ em 2016 Điều 6, Nghị định 56/2017 Điều 33) / personal e-mail address 'l***@gmail.com' may expose private information (Law on Children 2016 art. 6, Decree 56/2017 art. 33) (privacy-email)",
     ],
     'privacy-not-numbers': [
     ],
@@ -200,6 +200,12 @@ EXPECTED: dict[str, list[str]] = {
     ],
     'empty-campaign': [
         'campaigns/chien-dich-mau/campaign.yml:1:1: [error] thông tin trống, thiếu mọi trường bắt buộc: id, start_date, end_date, lead_unit, topics / the metadata is empty; every required field is missing: id, start_date, end_date, lead_unit, topics (field-required)',
+    ],
+    'privacy-bank-account': [
+        "docs/vi/tin-bai/posts/bai-mau.md:16:30: [error] số tài khoản ngân hàng «1903 **** ***2 34» có thể làm lộ thông tin cá nhân (Luật Trẻ em 2016 Điều 6, Nghị định 56/2017 Điều 33) / bank account number '1903 **** ***2 34' may expose private information (Law on Children 2016 art. 6, Decree 56/2017 art. 33) (privacy-bank-account)",
+    ],
+    'privacy-masked-in-other-rules': [
+        "docs/vi/tin-bai/posts/bai-mau.md:8:7: [error] «tags» phải là danh sách, đang là chữ «Gọi chị Lan 0912 *** 678» / 'tags' must be a list, found text 'Gọi chị Lan 0912 *** 678' (field-type)",
     ],
 }
 

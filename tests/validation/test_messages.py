@@ -1,0 +1,88 @@
+"""What every message does for staff, whichever rule writes it: personal data masked,
+the commands staff really type, unknown names with the closest existing ones."""
+
+from __future__ import annotations
+
+import json
+
+from scripts.cli import main
+from scripts.validation import build_gate, validate_project
+from scripts.validation.personal import mask, mask_text, public_numbers
+from scripts.validation.problem import Problem, Severity
+
+from .helpers import edit, make_project
+
+ARTICLE = "docs/vi/tin-bai/posts/bai-mau.md"
+ARTICLE_EN = "docs/en/tin-bai/posts/bai-mau.md"
+PERSONAL = ("0912 345 678", "0912345678", "001203004567", "1903 5678 9012 34",
+            "lan.nguyen@gmail.com")
+
+
+def _leaky(project):
+    """Personal data in a text field, the body and a field that other rules quote."""
+    edit(project, ARTICLE, "Gọi Tổng đài 111.",
+         "Gọi chị Lan 0912 345 678, CCCD 001203004567, STK 1903 5678 9012 34, "
+         "lan.nguyen@gmail.com.")
+    edit(project, ARTICLE, "tags: [bao-ve-tre-em]", "tags: Gọi 0912345678")
+    return project
+
+
+def test_masks_keep_the_shape_and_hide_the_middle():
+    assert mask("0912 345 678", "privacy-phone") == "0912 *** 678"
+    assert mask("+84 912 345 678", "privacy-phone") == "+84 912 *** 678"
+    assert mask("001203004567", "privacy-id-number") == "0012*****567"
+    assert mask("lan.nguyen@gmail.com", "privacy-email") == "l***@gmail.com"
+    assert mask_text("gọi 0912 345 678 hoặc 111") == "gọi 0912 *** 678 hoặc 111"
+
+
+def test_a_problem_masks_itself_whoever_makes_it():
+    made = Problem("a.md", 1, 1, "x", Severity.ERROR, "số 0912345678", "number 0912345678",
+                   hint_vi="gọi 0912 345 678", hint_en="mail lan.nguyen@gmail.com")
+    assert (made.message_vi, made.message_en, made.hint_vi, made.hint_en) == (
+        "số 0912***678", "number 0912***678", "gọi 0912 *** 678", "mail l***@gmail.com")
+
+
+def test_public_hotlines_are_not_masked():
+    with public_numbers(["111", "0229 3871 234"]):
+        assert mask_text("gọi 111 hoặc 0229 3871 234, không gọi 0912 345 678") == (
+            "gọi 111 hoặc 0229 3871 234, không gọi 0912 *** 678")
+
+
+def test_a_registry_hotline_is_neither_reported_nor_masked(tmp_path):
+    project = make_project(tmp_path)
+    hotlines = project / "docs/registries/hotlines.yml"
+    hotlines.write_text(hotlines.read_text("utf-8") + (
+        '- number: "0229 3871 234"\n  name:\n    vi: Đường dây nóng của Sở\n'
+        "    en: The department's hotline\n"), "utf-8")
+    edit(project, ARTICLE, "Gọi Tổng đài 111.", "Gọi 111 hoặc 0229 3871 234.")
+    edit(project, ARTICLE, "tags: [bao-ve-tre-em]", "tags: Gọi 0229 3871 234")
+    [only] = validate_project(project).problems
+    assert only.message_vi == "«tags» phải là danh sách, đang là chữ «Gọi 0229 3871 234»"
+
+
+def test_text_output_never_shows_personal_data(tmp_path, capsys):
+    project = _leaky(make_project(tmp_path))
+    assert main(["--root", str(project), "validate"]) == 1
+    out = capsys.readouterr().out
+    for detail in PERSONAL:
+        assert detail not in out
+    assert "«0912 *** 678»" in out and "«Gọi 0912***678»" in out and "«l***@gmail.com»" in out
+    assert "«1903 **** ***2 34»" in out and "«0012*****567»" in out
+
+
+def test_json_output_never_shows_personal_data(tmp_path, capsys):
+    project = _leaky(make_project(tmp_path))
+    assert main(["--root", str(project), "validate", "--format", "json"]) == 1
+    out = capsys.readouterr().out
+    for detail in PERSONAL:
+        assert detail not in out
+    rules = {p["rule"] for p in json.loads(out)["problems"]}
+    assert {"privacy-phone", "privacy-id-number", "privacy-bank-account", "privacy-email",
+            "field-type"} <= rules
+
+
+def test_the_build_refusal_never_shows_personal_data(tmp_path):
+    report = build_gate(_leaky(make_project(tmp_path)))
+    assert report is not None and "0912 *** 678" in report
+    for detail in PERSONAL:
+        assert detail not in report
