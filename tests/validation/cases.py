@@ -48,6 +48,10 @@ MUTATIONS: dict[str, Callable[[Path], None]] = {
     "path-ascii": lambda d: write(d, "docs/vi/Giới-thiệu.md", "# Giới thiệu\n"),
     "registry-value": lambda d: edit(d, ARTICLE, "categories: [hoat-dong-phoi-hop]",
                                      "categories: [hoat-dong-phoi-hopp]"),
+    "registry-value-diacritics-and-case": lambda d: edit(d, ARTICLE, "tags: [bao-ve-tre-em]",
+                                                         "tags: [Bảo vệ trẻ em]"),
+    "registry-value-author": lambda d: edit(d, ARTICLE, "[phong-nep-song-van-hoa-gia-dinh]",
+                                            "[phong-nep-song-gia-dinh]"),
     "registry-expired": lambda d: edit(d, CAMPAIGN, "partner_units: [so-y-te]",
                                        "partner_units: [so-lao-dong-thuong-binh-xa-hoi]"),
     "registry-not-yet-valid": lambda d: edit(
@@ -60,6 +64,12 @@ MUTATIONS: dict[str, Callable[[Path], None]] = {
     "ref-missing-article": lambda d: edit(d, CAMPAIGN, "articles: [bai-mau]",
                                           "articles: [bai-khong-co]"),
     "ref-file": lambda d: edit(d, ARTICLE, "  file: anh/bia.png", "  file: anh/bia.jpg"),
+    "ref-file-case": lambda d: edit(d, ARTICLE, "  file: anh/bia.png", "  file: anh/Bia.png"),
+    "ref-missing-prerequisite": lambda d: edit(d, "docs/vi/tap-huan/hoc-phan-b.md",
+                                               "prerequisites: [hoc-phan-a]",
+                                               "prerequisites: [hoc-phan-aa]"),
+    "ref-missing-material-case": lambda d: edit(d, "campaigns/chien-dich-mau/en.md",
+                                                "  - file: poster.png", "  - file: Poster.png"),
     "ref-link": lambda d: edit(d, "docs/vi/tap-huan/hoc-phan-b.md", "(hoc-phan-a.md)",
                                "(hoc-phan-c.md)"),
     "ref-missing-redirect": lambda d: write(d, "docs/registries/redirects.yml", (

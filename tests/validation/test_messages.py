@@ -86,3 +86,54 @@ def test_the_build_refusal_never_shows_personal_data(tmp_path):
     assert report is not None and "0912 *** 678" in report
     for detail in PERSONAL:
         assert detail not in report
+
+
+def _problems(tmp_path, case):
+    from .cases import MUTATIONS
+
+    project = make_project(tmp_path)
+    MUTATIONS[case](project)
+    return validate_project(project).problems
+
+
+#: case → (field, hint) of its one problem: the hint names where the full list is.
+UNKNOWN_HINTS = {
+    "registry-value-diacritics-and-case": (
+        "tags[0]",
+        "dùng một mã có trong danh mục, hoặc thêm mục mới vào danh mục; danh sách đầy đủ: "
+        "docs/registries/topics.yml / use an id of the registry, or add the entry there; "
+        "full list: docs/registries/topics.yml"),
+    "ref-missing-prerequisite": (
+        "prerequisites[0]",
+        "kiểm tra chính tả mã, hoặc tạo mục đó trước; danh sách đầy đủ: docs/vi/tap-huan/ / "
+        "check the id's spelling, or create that item first; full list: docs/vi/tap-huan/"),
+    "ref-file-case": (
+        "cover.file",
+        "viết đúng «anh/bia.png»; danh sách đầy đủ: thư mục docs/vi/tin-bai/posts/ / "
+        "write 'anh/bia.png' exactly; full list: the folder docs/vi/tin-bai/posts/"),
+    "ref-link": (
+        "",
+        "sửa đường dẫn (tính từ thư mục của tệp này) hoặc bỏ liên kết; danh sách đầy đủ: thư "
+        "mục docs/vi/tap-huan/ / fix the path (relative to this file's folder) or remove the "
+        "link; full list: the folder docs/vi/tap-huan/"),
+    "translation-orphan": (
+        "",
+        "tạo bản gốc trước, hoặc đặt tên tệp bản dịch trùng tên bản gốc; danh sách đầy đủ: "
+        "docs/vi/tin-bai/posts/ / write the original first, or give this file the original's "
+        "name; full list: docs/vi/tin-bai/posts/"),
+}
+
+
+def test_unknown_names_say_where_the_full_list_is(tmp_path):
+    for case, expected in UNKNOWN_HINTS.items():
+        [found] = _problems(tmp_path / case, case)
+        assert (found.field, found.hint) == expected, case
+
+
+def test_a_new_registry_gets_the_suggestions_for_free(tmp_path, monkeypatch):
+    from scripts.validation.suggest import did_you_mean
+
+    advice = did_you_mean("Tre-Em", ["tre-em", "cha-me"], "docs/registries/audiences.yml")
+    assert (advice.vi, advice.where_en) == (
+        "; có phải ý bạn là «tre-em»?", "full list: docs/registries/audiences.yml")
+    assert did_you_mean("zzz", ["tre-em"], "x").vi == ""

@@ -35,13 +35,13 @@ EXPECTED: dict[str, list[str]] = {
         "docs/vi/tap-huan/hoc-phan-a.md:18:10: [error] «version» phải là chữ, đang là số «1.0» / 'version' must be text, found a number '1.0' (field-type)",
     ],
     'field-unknown': [
-        "docs/vi/tin-bai/posts/bai-mau.md:13:1: [error] trường «drafts» không có trong mô hình nội dung; có phải «draft»? / unknown field 'drafts'; did you mean 'draft'? (field-unknown)",
+        "docs/vi/tin-bai/posts/bai-mau.md:13:1: [error] trường «drafts» không có trong mô hình nội dung; có phải ý bạn là «draft»? / unknown field 'drafts'; did you mean 'draft'? (field-unknown)",
     ],
     'field-unknown-flow-comma': [
         "docs/registries/audiences.yml:19:23: [error] «tổ chức phối hợp» bị tách thành một trường riêng: dấu phẩy trong { } đã cắt đôi giá trị đứng trước / 'tổ chức phối hợp' became a field of its own: a comma inside { } cut the value before it in two (field-unknown)",
     ],
     'field-value-enum': [
-        "docs/vi/tap-huan/hoc-phan-a.md:8:8: [error] «level» có giá trị «co ban», cần một trong: co-ban, trung-cap, nang-cao; có phải «co-ban»? / 'level' is 'co ban', expected one of: co-ban, trung-cap, nang-cao; did you mean 'co-ban'? (field-value)",
+        "docs/vi/tap-huan/hoc-phan-a.md:8:8: [error] «level» có giá trị «co ban», cần một trong: co-ban, trung-cap, nang-cao; có phải ý bạn là «co-ban»? / 'level' is 'co ban', expected one of: co-ban, trung-cap, nang-cao; did you mean 'co-ban'? (field-value)",
     ],
     'field-value-empty': [
         "docs/vi/tin-bai/posts/bai-mau.md:6:10: [error] «authors» đang để trống, cần ít nhất một giá trị / 'authors' is empty, expected at least one value (field-value)",
@@ -69,7 +69,7 @@ EXPECTED: dict[str, list[str]] = {
         "docs/vi/Giới-thiệu.md: [error] tên «Giới-thiệu» không phải chữ thường không dấu (tên này thành đường dẫn trên trang) / the name 'Giới-thiệu' is not lowercase ASCII (it becomes a published URL) (path-ascii)",
     ],
     'registry-value': [
-        "docs/vi/tin-bai/posts/bai-mau.md:7:14: [error] «hoat-dong-phoi-hopp» không có trong danh mục categories.yml; có phải «hoat-dong-phoi-hop»? / 'hoat-dong-phoi-hopp' is not in the registry categories.yml; did you mean 'hoat-dong-phoi-hop'? (registry-value)",
+        "docs/vi/tin-bai/posts/bai-mau.md:7:14: [error] «hoat-dong-phoi-hopp» không có trong danh mục categories.yml; có phải ý bạn là «hoat-dong-phoi-hop»? / 'hoat-dong-phoi-hopp' is not in the registry categories.yml; did you mean 'hoat-dong-phoi-hop'? (registry-value)",
     ],
     'registry-expired': [
         "campaigns/chien-dich-mau/campaign.yml:5:17: [error] «so-lao-dong-thuong-binh-xa-hoi» hết hiệu lực từ sau 2025-02-28, trước start_date 2025-06-01; thay bằng: so-noi-vu, so-y-te / 'so-lao-dong-thuong-binh-xa-hoi' ceased after 2025-02-28, before start_date 2025-06-01; use instead: so-noi-vu, so-y-te (registry-expired)",
@@ -78,22 +78,22 @@ EXPECTED: dict[str, list[str]] = {
         "docs/vi/tin-bai/posts/bai-mau.md:6:11: [error] «so-noi-vu» chỉ có hiệu lực từ 2025-03-01, sau date 2025-01-02 / 'so-noi-vu' is valid only from 2025-03-01, after date 2025-01-02 (registry-expired)",
     ],
     'ref-missing-module': [
-        "campaigns/chien-dich-mau/campaign.yml:11:11: [error] «hoc-phan-x» không có: không thấy học phần docs/vi/tap-huan/hoc-phan-x.md / 'hoc-phan-x' does not exist: no module docs/vi/tap-huan/hoc-phan-x.md (ref-missing)",
+        "campaigns/chien-dich-mau/campaign.yml:11:11: [error] «hoc-phan-x» không có: không thấy học phần docs/vi/tap-huan/hoc-phan-x.md; có phải ý bạn là «hoc-phan-b», «hoc-phan-a»? / 'hoc-phan-x' does not exist: no module docs/vi/tap-huan/hoc-phan-x.md; did you mean 'hoc-phan-b', 'hoc-phan-a'? (ref-missing)",
     ],
     'ref-missing-campaign': [
-        "docs/vi/tin-bai/posts/bai-mau.md:9:11: [error] «chien-dich-khac» không có: không thấy chiến dịch campaigns/chien-dich-khac/campaign.yml / 'chien-dich-khac' does not exist: no campaign campaigns/chien-dich-khac/campaign.yml (ref-missing)",
+        "docs/vi/tin-bai/posts/bai-mau.md:9:11: [error] «chien-dich-khac» không có: không thấy chiến dịch campaigns/chien-dich-khac/campaign.yml; có phải ý bạn là «chien-dich-mau»? / 'chien-dich-khac' does not exist: no campaign campaigns/chien-dich-khac/campaign.yml; did you mean 'chien-dich-mau'? (ref-missing)",
     ],
     'ref-missing-article': [
         "campaigns/chien-dich-mau/campaign.yml:12:12: [error] «bai-khong-co» không có: không thấy tin bài docs/vi/tin-bai/posts/bai-khong-co.md / 'bai-khong-co' does not exist: no article docs/vi/tin-bai/posts/bai-khong-co.md (ref-missing)",
     ],
     'ref-file': [
-        "docs/vi/tin-bai/posts/bai-mau.md:11:9: [error] không thấy tệp «anh/bia.jpg» (tìm trong docs/vi/tin-bai/posts/) / file 'anh/bia.jpg' not found (looked in docs/vi/tin-bai/posts/) (ref-file)",
+        "docs/vi/tin-bai/posts/bai-mau.md:11:9: [error] không thấy tệp «anh/bia.jpg» (tìm trong docs/vi/tin-bai/posts/); có phải ý bạn là «anh/bia.png»? / file 'anh/bia.jpg' not found (looked in docs/vi/tin-bai/posts/); did you mean 'anh/bia.png'? (ref-file)",
     ],
     'ref-link': [
-        "docs/vi/tap-huan/hoc-phan-b.md:15:18: [error] liên kết tới «hoc-phan-c.md» không có tệp đích / the link to 'hoc-phan-c.md' points to no file (ref-link)",
+        "docs/vi/tap-huan/hoc-phan-b.md:15:18: [error] liên kết tới «hoc-phan-c.md» không có tệp đích; có phải ý bạn là «hoc-phan-b.md», «hoc-phan-a.md»? / the link to 'hoc-phan-c.md' points to no file; did you mean 'hoc-phan-b.md', 'hoc-phan-a.md'? (ref-link)",
     ],
     'ref-missing-redirect': [
-        "docs/registries/redirects.yml:4:7: [error] «tap-huan/khong-co/» không có: không có trang /tap-huan/khong-co/ / 'tap-huan/khong-co/' does not exist: no page at /tap-huan/khong-co/ (ref-missing)",
+        "docs/registries/redirects.yml:4:7: [error] «tap-huan/khong-co/» không có: không có trang /tap-huan/khong-co/; có phải ý bạn là «tap-huan/hoc-phan-b/», «tap-huan/hoc-phan-a/»? / 'tap-huan/khong-co/' does not exist: no page at /tap-huan/khong-co/; did you mean 'tap-huan/hoc-phan-b/', 'tap-huan/hoc-phan-a/'? (ref-missing)",
     ],
     'ref-link-generated-pages': [
     ],
@@ -111,7 +111,7 @@ EXPECTED: dict[str, list[str]] = {
         "docs/en/tap-huan/hoc-phan-a.md:6:14: [error] bước «buoc-1» ghi 45 phút, bản gốc ghi 60 / step 'buoc-1' says 45 minutes, the original 60 (translation-mismatch)",
     ],
     'translation-orphan': [
-        'docs/en/tin-bai/posts/bai-le.md: [error] bản dịch không có bản gốc tiếng Việt docs/vi/tin-bai/posts/bai-le.md / this translation has no Vietnamese original docs/vi/tin-bai/posts/bai-le.md (translation-orphan)',
+        "docs/en/tin-bai/posts/bai-le.md: [error] bản dịch không có bản gốc tiếng Việt docs/vi/tin-bai/posts/bai-le.md; có phải ý bạn là «docs/vi/tin-bai/posts/bai-mau.md»? / this translation has no Vietnamese original docs/vi/tin-bai/posts/bai-le.md; did you mean 'docs/vi/tin-bai/posts/bai-mau.md'? (translation-orphan)",
     ],
     'translation-missing': [
         'docs/vi/tap-huan/hoc-phan-b.md: [warning] chưa có bản dịch en: docs/en/tap-huan/hoc-phan-b.md / no en translation yet: docs/en/tap-huan/hoc-phan-b.md (translation-missing)',
@@ -206,6 +206,22 @@ EXPECTED: dict[str, list[str]] = {
     ],
     'privacy-masked-in-other-rules': [
         "docs/vi/tin-bai/posts/bai-mau.md:8:7: [error] «tags» phải là danh sách, đang là chữ «Gọi chị Lan 0912 *** 678» / 'tags' must be a list, found text 'Gọi chị Lan 0912 *** 678' (field-type)",
+    ],
+    'ref-file-case': [
+        "docs/vi/tin-bai/posts/bai-mau.md:11:9: [error] không thấy tệp «anh/Bia.png» (tìm trong docs/vi/tin-bai/posts/); chỉ khác chữ hoa/thường với «anh/bia.png» đã có (trên máy chủ chữ hoa và chữ thường là khác nhau) / file 'anh/Bia.png' not found (looked in docs/vi/tin-bai/posts/); it differs from the existing 'anh/bia.png' only in letter case (the server tells upper from lower case) (ref-file)",
+    ],
+    'ref-missing-material-case': [
+        "campaigns/chien-dich-mau/en.md:4:1: [error] ảnh «poster.png» chưa có mô tả (alt) bằng tiếng Anh / the image 'poster.png' has no English alt text (alt-missing)",
+        "campaigns/chien-dich-mau/en.md:5:11: [error] «Poster.png» không có: không có trong materials của campaigns/chien-dich-mau/campaign.yml; chỉ khác chữ hoa/thường với «poster.png» đã có (trên máy chủ chữ hoa và chữ thường là khác nhau) / 'Poster.png' does not exist: not among the materials of campaigns/chien-dich-mau/campaign.yml; it differs from the existing 'poster.png' only in letter case (the server tells upper from lower case) (ref-missing)",
+    ],
+    'ref-missing-prerequisite': [
+        "docs/vi/tap-huan/hoc-phan-b.md:10:17: [error] «hoc-phan-aa» không có: không thấy học phần docs/vi/tap-huan/hoc-phan-aa.md; có phải ý bạn là «hoc-phan-a», «hoc-phan-b»? / 'hoc-phan-aa' does not exist: no module docs/vi/tap-huan/hoc-phan-aa.md; did you mean 'hoc-phan-a', 'hoc-phan-b'? (ref-missing)",
+    ],
+    'registry-value-author': [
+        "docs/vi/tin-bai/posts/bai-mau.md:6:11: [error] «phong-nep-song-gia-dinh» không có trong danh mục units.yml; có phải ý bạn là «phong-nep-song-van-hoa-gia-dinh»? / 'phong-nep-song-gia-dinh' is not in the registry units.yml; did you mean 'phong-nep-song-van-hoa-gia-dinh'? (registry-value)",
+    ],
+    'registry-value-diacritics-and-case': [
+        "docs/vi/tin-bai/posts/bai-mau.md:8:8: [error] «Bảo vệ trẻ em» không có trong danh mục topics.yml; có phải ý bạn là «bao-ve-tre-em»? / 'Bảo vệ trẻ em' is not in the registry topics.yml; did you mean 'bao-ve-tre-em'? (registry-value)",
     ],
 }
 

@@ -6,7 +6,6 @@ on, at the line of the field, with the expected form and an example from the sch
 
 from __future__ import annotations
 
-import difflib
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -14,10 +13,12 @@ from typing import Any
 
 from jsonschema.exceptions import ValidationError
 
+from ..personal import mask_text
 from ..problem import Position, Problem, Severity, problem
 from ..project import Project
 from ..schemas import KINDS, Schema, label, load_schema
 from ..source import SourceFile, dotted
+from ..suggest import did_you_mean
 from . import Rule
 
 E = Severity.ERROR
@@ -112,7 +113,7 @@ def shown(value: Any, limit: int = 60) -> str:
         text = "(trống)"
     else:
         text = str(value)
-    text = text.replace("\n", " ")
+    text = mask_text(text.replace("\n", " "))  # before shortening cuts a number in two
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
@@ -202,9 +203,7 @@ def _explain(source: SourceFile, schema: Schema, error: ValidationError) -> Iter
             if key in allowed:
                 continue
             key_path = (*path, key)
-            guess = difflib.get_close_matches(str(key), allowed, n=1, cutoff=0.6)
-            did_vi = f"; có phải «{guess[0]}»?" if guess else ""
-            did_en = f"; did you mean '{guess[0]}'?" if guess else ""
+            advice = did_you_mean(key, allowed, f"scripts/schemas/{schema.kind}.yml")
             if instance[key] is None and (" " in str(key) or not str(key).isascii()):
                 # `{vi: Cơ quan, tổ chức}`: inside { } a comma ends the value.
                 yield problem(
@@ -220,8 +219,8 @@ def _explain(source: SourceFile, schema: Schema, error: ValidationError) -> Iter
                 continue
             yield problem(
                 rel, doc.at(key_path, key=True), "field-unknown",
-                f"trường «{key}» không có trong mô hình nội dung{did_vi}",
-                f"unknown field '{key}'{did_en}",
+                f"trường «{key}» không có trong mô hình nội dung{advice.vi}",
+                f"unknown field '{key}'{advice.en}",
                 field=dotted(key_path),
                 hint_vi="các trường được phép: " + ", ".join(allowed),
                 hint_en="allowed fields: " + ", ".join(allowed),
@@ -260,14 +259,13 @@ def _explain(source: SourceFile, schema: Schema, error: ValidationError) -> Iter
 
     if kind == "enum":
         allowed = [str(v) for v in error.validator_value]
-        guess = difflib.get_close_matches(slug(str(value)), allowed, n=1, cutoff=0.5)
-        did_vi = f"; có phải «{guess[0]}»?" if guess else ""
-        did_en = f"; did you mean '{guess[0]}'?" if guess else ""
+        advice = did_you_mean(value, allowed, f"scripts/schemas/{schema.kind}.yml")
         yield problem(
             rel, pos, "field-value",
             f"{subject_vi} có giá trị «{shown(value)}», cần một trong: {', '.join(allowed)}"
-            f"{did_vi}",
-            f"{subject_en} is '{shown(value)}', expected one of: {', '.join(allowed)}{did_en}",
+            f"{advice.vi}",
+            f"{subject_en} is '{shown(value)}', expected one of: {', '.join(allowed)}"
+            f"{advice.en}",
             field=name, hint_vi=vi_label, hint_en=en_label,
         )
         return
