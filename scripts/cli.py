@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import os
 import sys
 from pathlib import Path
@@ -13,6 +14,7 @@ from .benchmark import runner as benchmark
 from .build import BuildError, build_site, root_site_url
 from .layout import REPO_ROOT, ContentLayout
 from .validation import command as validate_command
+from .validation.days import parse_date
 
 
 def _build(args: argparse.Namespace) -> int:
@@ -101,16 +103,9 @@ def _ask(prompt: str) -> str:
     return input(prompt).strip() if sys.stdin.isatty() else ""
 
 
-def _date(text: str | None):
-    import datetime as dt
-
-    if not text:
-        return None
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise ValueError(f"ngày «{text}» phải có dạng YYYY-MM-DD, ví dụ 2025-06-28 / "
-                         "dates are written YYYY-MM-DD") from None
+def _date(text: str | None) -> dt.date | None:
+    """A --date/--start/--end value; ValueError saying why it is no day (and a real one)."""
+    return parse_date(text) if text else None
 
 
 def _guide(args: argparse.Namespace) -> int:

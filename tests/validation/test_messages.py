@@ -137,3 +137,61 @@ def test_a_new_registry_gets_the_suggestions_for_free(tmp_path, monkeypatch):
     assert (advice.vi, advice.where_en) == (
         "; có phải ý bạn là «tre-em»?", "full list: docs/registries/audiences.yml")
     assert did_you_mean("zzz", ["tre-em"], "x").vi == ""
+
+
+#: case → (field, hint): a date hint offers a line to copy that is itself a real day.
+DATE_HINTS = {
+    "date-format": (
+        "start_date",
+        "viết «start_date: 2025-06-28» (năm-tháng-ngày) / write 'start_date: 2025-06-28' "
+        "(year-month-day)"),
+    "date-format-day-that-does-not-exist": (
+        "end_date",
+        "kiểm tra lại ngày; ví dụ, nếu ý bạn là ngày cuối tháng 6: «end_date: 2025-06-30» / "
+        "check the day; for example, if you meant the last day of June: "
+        "'end_date: 2025-06-30'"),
+    "date-not-a-leap-year": (
+        "date",
+        "kiểm tra lại ngày; ví dụ, nếu ý bạn là ngày cuối tháng 2: «date: 2025-02-28» / "
+        "check the day; for example, if you meant the last day of February: "
+        "'date: 2025-02-28'"),
+    "date-month-13": (
+        "last_reviewed",
+        "kiểm tra lại ngày; ví dụ, nếu ngày và tháng bị viết đảo: «last_reviewed: 2025-09-15» "
+        "/ check the day; for example, if the day and month are swapped: "
+        "'last_reviewed: 2025-09-15'"),
+    "dates-order": (
+        "end_date",
+        "nếu hai ngày bị ghi ngược, đổi chỗ cho nhau: «start_date: 2025-05-31» (dòng 2) và "
+        "«end_date: 2025-06-01» (dòng 3); nếu không, sửa end_date thành một ngày từ "
+        "2025-06-01 trở đi / if the two dates are the wrong way round, swap them: "
+        "'start_date: 2025-05-31' (line 2) and 'end_date: 2025-06-01' (line 3); otherwise set "
+        "end_date to 2025-06-01 or later"),
+}
+
+
+def test_date_hints_suggest_only_real_days(tmp_path):
+    for case, expected in DATE_HINTS.items():
+        [found] = _problems(tmp_path / case, case)
+        assert (found.field, found.hint) == expected, case
+
+
+def test_new_campaign_with_a_day_that_does_not_exist(tmp_path, capsys):
+    project = make_project(tmp_path)
+    code = main(["--root", str(project), "new", "chien-dich", "--title", "Tuần lễ",
+                 "--start", "2027-06-01", "--end", "2027-06-31"])
+    assert code == 1
+    assert capsys.readouterr().err == (
+        "LỖI / ERROR: ngày «2027-06-31» không có trong lịch: tháng 6 chỉ có 30 ngày; ví dụ, "
+        "nếu ý bạn là ngày cuối tháng 6: 2027-06-30 / 2027-06-31 does not exist: June has 30 "
+        "days; for example, if you meant the last day of June: 2027-06-30\n")
+    assert not (project / "campaigns/tuan-le").exists()
+
+
+def test_new_with_a_day_month_year_date_gets_the_iso_form(tmp_path, capsys):
+    project = make_project(tmp_path)
+    assert main(["--root", str(project), "new", "bai-viet", "--title", "Tin",
+                 "--date", "28/6/2025"]) == 1
+    assert capsys.readouterr().err == (
+        "LỖI / ERROR: ngày «28/6/2025» phải có dạng YYYY-MM-DD: viết 2025-06-28 / dates are "
+        "written YYYY-MM-DD: write 2025-06-28\n")

@@ -23,7 +23,7 @@ EXPECTED: dict[str, list[str]] = {
         "campaigns/chien-dich-mau/campaign.yml:2:13: [error] «start_date» có giá trị «28/6/2025», cần ngày dạng YYYY-MM-DD / 'start_date' is '28/6/2025', expected a date as YYYY-MM-DD (date-format)",
     ],
     'date-not-in-calendar': [
-        "docs/vi/tin-bai/posts/bai-mau.md:5:7: [error] «date» là 2025-02-30: không có ngày này trong lịch / 'date' is 2025-02-30: no such day in the calendar (date-format)",
+        "docs/vi/tin-bai/posts/bai-mau.md:5:7: [error] «date» là 2025-02-30: không có ngày này trong lịch: tháng 2 năm 2025 chỉ có 28 ngày / 'date' is 2025-02-30: no such day in the calendar: February 2025 has 28 days (date-format)",
     ],
     'field-required': [
         "docs/vi/tin-bai/posts/bai-mau.md:2:1: [error] thiếu trường bắt buộc «summary» (Tóm tắt một-hai câu) / required field 'summary' (One- or two-sentence summary) is missing (field-required)",
@@ -222,6 +222,15 @@ EXPECTED: dict[str, list[str]] = {
     ],
     'registry-value-diacritics-and-case': [
         "docs/vi/tin-bai/posts/bai-mau.md:8:8: [error] «Bảo vệ trẻ em» không có trong danh mục topics.yml; có phải ý bạn là «bao-ve-tre-em»? / 'Bảo vệ trẻ em' is not in the registry topics.yml; did you mean 'bao-ve-tre-em'? (registry-value)",
+    ],
+    'date-format-day-that-does-not-exist': [
+        "campaigns/chien-dich-mau/campaign.yml:3:11: [error] «end_date» có giá trị «31/06/2025», cần ngày dạng YYYY-MM-DD; ngày này cũng không có trong lịch: tháng 6 chỉ có 30 ngày / 'end_date' is '31/06/2025', expected a date as YYYY-MM-DD; that day does not exist either: June has 30 days (date-format)",
+    ],
+    'date-month-13': [
+        "docs/vi/tap-huan/hoc-phan-a.md:17:16: [error] «last_reviewed» là 2025-15-09: không có ngày này trong lịch: không có tháng 15 (tháng từ 01 đến 12) / 'last_reviewed' is 2025-15-09: no such day in the calendar: there is no month 15 (months are 01 to 12) (date-format)",
+    ],
+    'date-not-a-leap-year': [
+        "docs/vi/tin-bai/posts/bai-mau.md:5:7: [error] «date» là 2025-02-29: không có ngày này trong lịch: năm 2025 không nhuận nên tháng 2 chỉ có 28 ngày / 'date' is 2025-02-29: no such day in the calendar: 2025 is not a leap year, so February has 28 days (date-format)",
     ],
 }
 

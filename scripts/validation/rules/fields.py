@@ -13,6 +13,7 @@ from typing import Any
 
 from jsonschema.exceptions import ValidationError
 
+from ..days import DateAdvice, advise
 from ..personal import mask_text
 from ..problem import Position, Problem, Severity, problem
 from ..project import Project
@@ -136,15 +137,6 @@ def slug(text: str) -> str:
     return "-".join(re.findall(r"[a-z0-9]+", ascii_text))
 
 
-def iso_guess(text: str) -> str:
-    """'28/6/2025' → '2025-06-28' (Vietnamese day/month/year), else ''."""
-    match = re.fullmatch(r"\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*", text)
-    if not match:
-        return ""
-    day, month, year = (int(g) for g in match.groups())
-    return f"{year:04d}-{month:02d}-{day:02d}" if 1 <= month <= 12 and 1 <= day <= 31 else ""
-
-
 def _field_schema(schema: Schema, path: tuple) -> dict[str, Any]:
     sub: dict[str, Any] = schema.data
     for part in path:
@@ -153,6 +145,37 @@ def _field_schema(schema: Schema, path: tuple) -> dict[str, Any]:
         else:
             sub = sub.get("properties", {}).get(part, {})
     return sub
+
+
+def date_form(rel: str, pos: Position, path: tuple, text: str) -> Problem:
+    """A date not written YYYY-MM-DD: the line to copy when it is a real day
+    ("28/6/2025" → "date: 2025-06-28"), else why the day does not exist and a real
+    day offered as an example (never "2027-06-31")."""
+    name = dotted(path)
+    key = next((str(p) for p in reversed(path) if isinstance(p, str)), name)
+    advice = advise(text)
+    vi = f"«{name}» có giá trị «{shown(text)}», cần ngày dạng YYYY-MM-DD"
+    en = f"'{name}' is '{shown(text)}', expected a date as YYYY-MM-DD"
+    if advice is not None and advice.exists:
+        hint_vi = f"viết «{key}: {advice.iso}» (năm-tháng-ngày)"
+        hint_en = f"write '{key}: {advice.iso}' (year-month-day)"
+    elif advice is not None:
+        vi += f"; ngày này cũng không có trong lịch: {advice.why_vi}"
+        en += f"; that day does not exist either: {advice.why_en}"
+        hint_vi, hint_en = example_hint(key, advice)
+    else:
+        hint_vi, hint_en = "ví dụ 2025-06-28 (năm-tháng-ngày)", "e.g. 2025-06-28 (year-month-day)"
+    return problem(rel, pos, "date-format", vi, en, field=name, hint_vi=hint_vi,
+                   hint_en=hint_en)
+
+
+def example_hint(key: str, advice: DateAdvice) -> tuple[str, str]:
+    """The hint for a day that does not exist: check it, and a real day as an example."""
+    if not advice.example:
+        return ("kiểm tra lại ngày và tháng, viết YYYY-MM-DD",
+                "check the day and the month, written YYYY-MM-DD")
+    return (f"kiểm tra lại ngày; ví dụ, {advice.example_vi}: «{key}: {advice.example}»",
+            f"check the day; for example, {advice.example_en}: '{key}: {advice.example}'")
 
 
 def _explain(source: SourceFile, schema: Schema, error: ValidationError) -> Iterator[Problem]:
@@ -273,15 +296,7 @@ def _explain(source: SourceFile, schema: Schema, error: ValidationError) -> Iter
     if kind == "pattern":
         text = str(value)
         if sub.get("format") == "date":
-            guess = iso_guess(text)
-            yield problem(
-                rel, pos, "date-format",
-                f"{subject_vi} có giá trị «{shown(text)}», cần ngày dạng YYYY-MM-DD",
-                f"{subject_en} is '{shown(text)}', expected a date as YYYY-MM-DD",
-                field=name,
-                hint_vi=f"viết {guess}" if guess else "ví dụ 2025-06-28 (năm-tháng-ngày)",
-                hint_en=f"write {guess}" if guess else "e.g. 2025-06-28 (year-month-day)",
-            )
+            yield date_form(rel, pos, path, text)
             return
         if sub.get("x-id") and "x-expected" not in sub:
             proposal = slug(text)
