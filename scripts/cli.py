@@ -119,7 +119,7 @@ def _guide(args: argparse.Namespace) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
-        prog="noidung",
+        prog="python3 make.py",  # what staff type (make.py runs .venv/bin/noidung)
         description="Công cụ nội dung của trang / the site's content tool",
     )
     parser.add_argument("--root", type=Path, default=REPO_ROOT,

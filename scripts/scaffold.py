@@ -84,7 +84,7 @@ def _render(schema_kind: str, values: dict[str, Any], lang: str) -> str:
     blocks = []
     for key, spec in schema.properties.items():
         if key == "source_hash":
-            continue  # written by `noidung translations --mark`, never by hand
+            continue  # written by `python3 make.py translations --mark`, never by hand
         description = str(spec.get("description", "")).split(" / ")
         note = description[0] if lang == "vi" else description[-1]
         if key in values:

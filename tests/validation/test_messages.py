@@ -195,3 +195,53 @@ def test_new_with_a_day_month_year_date_gets_the_iso_form(tmp_path, capsys):
     assert capsys.readouterr().err == (
         "LỖI / ERROR: ngày «28/6/2025» phải có dạng YYYY-MM-DD: viết 2025-06-28 / dates are "
         "written YYYY-MM-DD: write 2025-06-28\n")
+
+
+def _messages_in(path):
+    """String constants of a module that are not docstrings (what it can print)."""
+    import ast
+
+    tree = ast.parse(path.read_text("utf-8"))
+    docstrings = {id(node.body[0].value) for node in ast.walk(tree)
+                  if isinstance(node, ast.Module | ast.ClassDef | ast.FunctionDef)
+                  and node.body and isinstance(node.body[0], ast.Expr)}
+    return [node.value for node in ast.walk(tree) if isinstance(node, ast.Constant)
+            and isinstance(node.value, str) and id(node) not in docstrings]
+
+
+def test_messages_name_the_commands_staff_type():
+    from scripts.layout import REPO_ROOT
+
+    scripts = REPO_ROOT / "scripts"
+    modules = [*sorted((scripts / "validation").rglob("*.py")), scripts / "scaffold.py",
+               scripts / "cli.py"]
+    said = {str(m.relative_to(REPO_ROOT)): text for m in modules for text in _messages_in(m)
+            if "noidung " in text}
+    assert said == {}
+    for name in ("article-translation", "campaign-text", "module-translation"):
+        assert "noidung" not in (scripts / "schemas" / f"{name}.yml").read_text("utf-8")
+
+
+def test_hints_give_the_new_command_of_the_kind(tmp_path):
+    [found] = _problems(tmp_path, "front-matter-missing")
+    assert found.hint_vi == ('tạo tệp bằng `python3 make.py new bai-viet --title "…"`, hoặc '
+                             "chép phần đầu của một tệp cùng loại")
+    hints = {p.hint_en for p in _problems(tmp_path / "c", "campaign-files")}
+    assert hints == {'create campaigns with `python3 make.py new chien-dich --title "…" '
+                     '--start YYYY-MM-DD --end YYYY-MM-DD`, or copy an existing folder'}
+
+
+def test_usage_names_make_py(capsys):
+    import pytest
+
+    with pytest.raises(SystemExit):
+        main(["new", "bai-hoc"])
+    assert capsys.readouterr().err.startswith("usage: python3 make.py new ")
+
+
+def test_new_kinds_match_the_scaffold():
+    from scripts import scaffold
+    from scripts.validation.project import NEW_KINDS
+
+    for kind, name in NEW_KINDS.items():
+        assert kind in (scaffold.KINDS[name].shared_schema, scaffold.KINDS[name].text_schema)

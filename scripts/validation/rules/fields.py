@@ -16,7 +16,7 @@ from jsonschema.exceptions import ValidationError
 from ..days import DateAdvice, advise
 from ..personal import mask_text
 from ..problem import Position, Problem, Severity, problem
-from ..project import Project
+from ..project import Project, new_command
 from ..schemas import KINDS, Schema, label, load_schema
 from ..source import SourceFile, dotted
 from ..suggest import did_you_mean
@@ -85,8 +85,10 @@ def _empty(source: SourceFile, schema: Schema) -> Problem:
         source.rel, Position(source.doc.first_line if source.doc else 1, 1), "field-required",
         f"thông tin trống, thiếu mọi trường bắt buộc: {required}",
         f"the metadata is empty; every required field is missing: {required}",
-        hint_vi=f"xem ví dụ trong scripts/schemas/{schema.kind}.yml hoặc tạo bằng `noidung new`",
-        hint_en=f"see the example in scripts/schemas/{schema.kind}.yml or use `noidung new`",
+        hint_vi=f"xem ví dụ trong scripts/schemas/{schema.kind}.yml, hoặc tạo tệp mới bằng "
+        f"{new_command(schema.kind)}",
+        hint_en=f"see the example in scripts/schemas/{schema.kind}.yml, or create a new file "
+        f"with {new_command(schema.kind)}",
     )
 
 

@@ -9,7 +9,7 @@ from urllib.parse import unquote
 
 from ..markdown import is_external, links
 from ..problem import Problem, Severity, problem
-from ..project import LANGUAGES, MODULES_DIR, ORIGINAL, POSTS_DIR, Project
+from ..project import LANGUAGES, MODULES_DIR, ORIGINAL, POSTS_DIR, Project, new_command
 from ..source import SourceFile, dotted, position_in_text
 from ..suggest import did_you_mean
 from . import Rule
@@ -42,9 +42,10 @@ def check(project: Project) -> Iterator[Problem]:
                     f"campaigns/{ident}", None, "campaign-files",
                     f"thư mục chiến dịch thiếu tệp {name}",
                     f"the campaign folder lacks {name}",
-                    hint_vi="tạo chiến dịch bằng `noidung new chien-dich` hoặc chép một thư mục "
-                    "có sẵn",
-                    hint_en="create campaigns with `noidung new` or copy an existing folder",
+                    hint_vi=f"tạo chiến dịch bằng {new_command('campaign')}, hoặc chép một thư "
+                    "mục có sẵn",
+                    hint_en=f"create campaigns with {new_command('campaign')}, or copy an "
+                    "existing folder",
                 )
     pages = _page_urls(project)
     for source in project.files.values():
