@@ -100,6 +100,11 @@ MUTATIONS: dict[str, Callable[[Path], None]] = {
     "alt-missing-material": lambda d: edit(d, "campaigns/chien-dich-mau/en.md",
                                            "    alt: Poster showing the number 111\n", ""),
     "alt-missing-cover-en": lambda d: edit(d, ARTICLE_EN, "cover_alt: Cover picture\n", ""),
+    "alt-missing-cover-vi": lambda d: edit(d, ARTICLE, "  alt: Ảnh bìa", "  alt: ''"),
+    "alt-missing-material-vi": lambda d: (d / "docs/vi/tap-huan/anh.png").write_bytes(
+        b"\x89PNG") and edit(d, MODULE_A, 'version: "1.0"', (
+            'version: "1.0"\nmaterials:\n  - file: anh.png\n    type: image\n'
+            "    title: Ảnh\n    licence: CC BY 4.0")),
     "alt-language": lambda d: edit(d, "campaigns/chien-dich-mau/en.md",
                                    "alt: Poster showing the number 111",
                                    "alt: Áp phích ghi số 111"),

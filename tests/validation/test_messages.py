@@ -245,3 +245,40 @@ def test_new_kinds_match_the_scaffold():
 
     for kind, name in NEW_KINDS.items():
         assert kind in (scaffold.KINDS[name].shared_schema, scaffold.KINDS[name].text_schema)
+
+
+ALT_HINTS = {
+    "alt-missing-cover-en": ("cover_alt", "thêm dòng «cover_alt: <ảnh cho thấy gì>» / add a "
+                             "line 'cover_alt: <what the image shows>'"),
+    "alt-missing-cover-vi": ("cover.alt", "thêm «alt: <ảnh cho thấy gì>» vào cover (mục có "
+                             "file: anh/bia.png) / add 'alt: <what the image shows>' to cover "
+                             "(the entry with file: anh/bia.png)"),
+    "alt-missing-material": ("materials[0].alt", "thêm «alt: <ảnh cho thấy gì>» vào "
+                             "materials[0] (mục có file: poster.png) / add 'alt: <what the image "
+                             "shows>' to materials[0] (the entry with file: poster.png)"),
+}
+
+
+def test_a_missing_alt_hint_names_the_missing_field(tmp_path):
+    for case, expected in ALT_HINTS.items():
+        [found] = _problems(tmp_path / case, case)
+        assert (found.field, found.hint) == expected, case
+    found = {p.field: p.hint_en for p in _problems(tmp_path / "m", "alt-missing-material-vi")}
+    assert found == {
+        "materials": "add an entry '- file: anh.png' with 'alt: <what the image shows>' to "
+                     "materials",
+        "materials[0].alt": "add 'alt: <what the image shows>' to materials[0] (the entry with "
+                            "file: anh.png)"}
+
+
+def test_every_hint_that_says_add_names_its_own_field(tmp_path):
+    import re
+
+    from .cases import MUTATIONS
+
+    for case in MUTATIONS:
+        for found in _problems(tmp_path / case, case):
+            if not found.field or not re.match(r"thêm|add", found.hint_vi + found.hint_en):
+                continue
+            key = [k for k in re.split(r"[.\[\]]", found.field) if k and not k.isdigit()][-1]
+            assert key in found.hint_vi and key in found.hint_en, (case, found)

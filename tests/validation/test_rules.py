@@ -123,10 +123,10 @@ EXPECTED: dict[str, list[str]] = {
         'docs/en/index.md:3:1: [error] thẻ <img src="a.png"> không có thuộc tính alt / <img src="a.png"> has no alt attribute (alt-missing)',
     ],
     'alt-missing-material': [
-        "campaigns/chien-dich-mau/en.md:5:5: [error] ảnh «poster.png» chưa có mô tả (alt) bằng tiếng Anh / the image 'poster.png' has no English alt text (alt-missing)",
+        "campaigns/chien-dich-mau/en.md:5:5: [error] ảnh «poster.png» chưa có mô tả (alt) bằng tiếng Anh ở trường «materials[0].alt» / the image 'poster.png' has no English alt text in 'materials[0].alt' (alt-missing)",
     ],
     'alt-missing-cover-en': [
-        "docs/en/tin-bai/posts/bai-mau.md:2:1: [error] ảnh «anh/bia.png» chưa có mô tả (alt) bằng tiếng Anh / the image 'anh/bia.png' has no English alt text (alt-missing)",
+        "docs/en/tin-bai/posts/bai-mau.md:2:1: [error] ảnh «anh/bia.png» chưa có mô tả (alt) bằng tiếng Anh ở trường «cover_alt» / the image 'anh/bia.png' has no English alt text in 'cover_alt' (alt-missing)",
     ],
     'alt-language': [
         "campaigns/chien-dich-mau/en.md:7:10: [error] alt của «poster.png» là tiếng Việt, chép từ bản gốc / the alt text of 'poster.png' is the Vietnamese original, not English (alt-language)",
@@ -211,7 +211,7 @@ EXPECTED: dict[str, list[str]] = {
         "docs/vi/tin-bai/posts/bai-mau.md:11:9: [error] không thấy tệp «anh/Bia.png» (tìm trong docs/vi/tin-bai/posts/); chỉ khác chữ hoa/thường với «anh/bia.png» đã có (trên máy chủ chữ hoa và chữ thường là khác nhau) / file 'anh/Bia.png' not found (looked in docs/vi/tin-bai/posts/); it differs from the existing 'anh/bia.png' only in letter case (the server tells upper from lower case) (ref-file)",
     ],
     'ref-missing-material-case': [
-        "campaigns/chien-dich-mau/en.md:4:1: [error] ảnh «poster.png» chưa có mô tả (alt) bằng tiếng Anh / the image 'poster.png' has no English alt text (alt-missing)",
+        "campaigns/chien-dich-mau/en.md:4:1: [error] ảnh «poster.png» chưa có mô tả (alt) bằng tiếng Anh ở trường «materials» / the image 'poster.png' has no English alt text in 'materials' (alt-missing)",
         "campaigns/chien-dich-mau/en.md:5:11: [error] «Poster.png» không có: không có trong materials của campaigns/chien-dich-mau/campaign.yml; chỉ khác chữ hoa/thường với «poster.png» đã có (trên máy chủ chữ hoa và chữ thường là khác nhau) / 'Poster.png' does not exist: not among the materials of campaigns/chien-dich-mau/campaign.yml; it differs from the existing 'poster.png' only in letter case (the server tells upper from lower case) (ref-missing)",
     ],
     'ref-missing-prerequisite': [
@@ -231,6 +231,13 @@ EXPECTED: dict[str, list[str]] = {
     ],
     'date-not-a-leap-year': [
         "docs/vi/tin-bai/posts/bai-mau.md:5:7: [error] «date» là 2025-02-29: không có ngày này trong lịch: năm 2025 không nhuận nên tháng 2 chỉ có 28 ngày / 'date' is 2025-02-29: no such day in the calendar: 2025 is not a leap year, so February has 28 days (date-format)",
+    ],
+    'alt-missing-cover-vi': [
+        "docs/vi/tin-bai/posts/bai-mau.md:12:8: [error] ảnh «anh/bia.png» chưa có mô tả (alt) bằng tiếng Việt ở trường «cover.alt» / the image 'anh/bia.png' has no Vietnamese alt text in 'cover.alt' (alt-missing)",
+    ],
+    'alt-missing-material-vi': [
+        "docs/en/tap-huan/hoc-phan-a.md:2:1: [error] ảnh «anh.png» chưa có mô tả (alt) bằng tiếng Anh ở trường «materials» / the image 'anh.png' has no English alt text in 'materials' (alt-missing)",
+        "docs/vi/tap-huan/hoc-phan-a.md:20:5: [error] ảnh «anh.png» chưa có mô tả (alt) bằng tiếng Việt ở trường «materials[0].alt» / the image 'anh.png' has no Vietnamese alt text in 'materials[0].alt' (alt-missing)",
     ],
 }
 
