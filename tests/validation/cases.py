@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
@@ -11,6 +12,24 @@ ARTICLE = "docs/vi/tin-bai/posts/bai-mau.md"
 ARTICLE_EN = "docs/en/tin-bai/posts/bai-mau.md"
 CAMPAIGN = "campaigns/chien-dich-mau/campaign.yml"
 MODULE_A = "docs/vi/tap-huan/hoc-phan-a.md"
+
+
+def _committed(root: Path) -> Path:
+    """The project as a git repository with everything committed (what is added after
+    this is "not yet committed")."""
+    for args in (["init", "-q"], ["add", "-A"],
+                 ["-c", "user.name=t", "-c", "user.email=t@example.invalid", "commit", "-qm",
+                  "content"]):
+        subprocess.run(["git", "-C", str(root), *args], check=True, capture_output=True)
+    return root
+
+
+def _module(root: Path, ident: str, code: str) -> None:
+    write(root, f"docs/vi/tap-huan/{ident}.md", (root / MODULE_A).read_text("utf-8").replace(
+        "id: hoc-phan-a", f"id: {ident}").replace("code: M01", f"code: {code}"))
+    write(root, f"docs/en/tap-huan/{ident}.md",
+          "---\ntitle: New module\nsummary: New.\nsessions:\n  - id: buoc-1\n"
+          "    title: Step\n    activity: Talk.\n---\n")
 
 
 def _bytes(rel: str, data: bytes) -> Callable[[Path], None]:
@@ -46,6 +65,11 @@ MUTATIONS: dict[str, Callable[[Path], None]] = {
     "id-unique-site": lambda d: write(d, "docs/vi/tap-huan/bai-mau.md", (
         d / MODULE_A).read_text("utf-8").replace("id: hoc-phan-a", "id: bai-mau").replace(
         "code: M01", "code: M09")),
+    "id-unique-newer-by-date": lambda d: write(d, "docs/vi/tin-bai/posts/chien-dich-mau.md", (
+        d / ARTICLE).read_text("utf-8").replace("id: bai-mau", "id: chien-dich-mau").replace(
+        "date: 2025-06-02", "date: 2025-05-20").replace("campaign: chien-dich-mau\n", "")),
+    "id-unique-newer-not-committed": lambda d: _module(_committed(d), "bai-mau", "M09"),
+    "id-unique-code-not-committed": lambda d: _module(_committed(d), "a-moi", "M01"),
     "id-unique-session": lambda d: edit(d, MODULE_A, "    activity: Thảo luận.\n", (
         "    activity: Thảo luận.\n  - id: buoc-1\n    minutes: 5\n    title: Lặp\n")),
     "id-unique-registry": lambda d: edit(d, "docs/registries/categories.yml",

@@ -282,3 +282,38 @@ def test_every_hint_that_says_add_names_its_own_field(tmp_path):
                 continue
             key = [k for k in re.split(r"[.\[\]]", found.field) if k and not k.isdigit()][-1]
             assert key in found.hint_vi and key in found.hint_en, (case, found)
+
+
+#: case → (field, hint): a clash tells the newer item to change, never the published one.
+CLASH_HINTS = {
+    "id-unique-newer-by-date": (
+        "id",
+        "đổi id và tên thư mục của chiến dịch này (mới hơn) thành một mã chưa dùng, ví dụ "
+        "«chien-dich-mau-2»; giữ nguyên docs/vi/tin-bai/posts/chien-dich-mau.md: đường dẫn của "
+        "nó đã công bố / give this (newer) campaign an unused id and folder name, e.g. "
+        "'chien-dich-mau-2'; keep docs/vi/tin-bai/posts/chien-dich-mau.md as it is: its URL is "
+        "published"),
+    "id-unique-newer-not-committed": (
+        "id",
+        "đổi id và tên tệp của tệp này (mới hơn) thành một mã chưa dùng, ví dụ «bai-mau-2»; "
+        "giữ nguyên docs/vi/tin-bai/posts/bai-mau.md: đường dẫn của nó đã công bố / give this "
+        "(newer) file an unused id and file name, e.g. 'bai-mau-2'; keep "
+        "docs/vi/tin-bai/posts/bai-mau.md as it is: its URL is published"),
+    "id-unique-code-not-committed": (
+        "code",
+        "đổi code của tệp này (mới hơn) thành giá trị chưa dùng, ví dụ «M03»; giữ nguyên code "
+        "của docs/vi/tap-huan/hoc-phan-a.md: nó đã được công bố / give this (newer) file an "
+        "unused code, e.g. 'M03'; keep the code of docs/vi/tap-huan/hoc-phan-a.md: it is "
+        "published"),
+    "id-filename": (
+        "id",
+        "sửa id thành «bai-mau» cho trùng tên tệp; không đổi tên tệp: nó tạo nên đường dẫn đã "
+        "công bố / set id to 'bai-mau' to match the file name; do not rename: it makes the "
+        "published URL"),
+}
+
+
+def test_a_clash_tells_the_newer_one_to_change(tmp_path):
+    for case, expected in CLASH_HINTS.items():
+        found = [p for p in _problems(tmp_path / case, case) if p.rule.startswith("id-")]
+        assert [(p.field, p.hint) for p in found] == [expected], case

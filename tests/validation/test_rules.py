@@ -53,11 +53,11 @@ EXPECTED: dict[str, list[str]] = {
         "docs/vi/tin-bai/posts/bai-mau.md:2:5: [error] id «bai-khac» khác tên tệp «bai-mau» / id 'bai-khac' differs from the file name 'bai-mau' (id-filename)",
     ],
     'id-unique-code': [
-        "docs/vi/tap-huan/hoc-phan-b.md:3:7: [error] code «M01» đã dùng ở docs/vi/tap-huan/hoc-phan-a.md / code 'M01' is already used in docs/vi/tap-huan/hoc-phan-a.md (id-unique)",
+        "docs/vi/tap-huan/hoc-phan-b.md:3:7: [error] code «M01» đã dùng ở docs/vi/tap-huan/hoc-phan-a.md (có trước theo thứ tự đường dẫn) / code 'M01' is already used in docs/vi/tap-huan/hoc-phan-a.md (the first in path order) (id-unique)",
     ],
     'id-unique-site': [
         'docs/vi/tap-huan/bai-mau.md: [warning] chưa có bản dịch en: docs/en/tap-huan/bai-mau.md / no en translation yet: docs/en/tap-huan/bai-mau.md (translation-missing)',
-        "docs/vi/tin-bai/posts/bai-mau.md:2:5: [error] id «bai-mau» đã dùng cho học phần docs/vi/tap-huan/bai-mau.md / id 'bai-mau' is already used by the module docs/vi/tap-huan/bai-mau.md (id-unique)",
+        "docs/vi/tin-bai/posts/bai-mau.md:2:5: [error] id «bai-mau» đã dùng cho học phần docs/vi/tap-huan/bai-mau.md (có trước theo thứ tự đường dẫn) / id 'bai-mau' is already used by the module docs/vi/tap-huan/bai-mau.md (the first in path order) (id-unique)",
     ],
     'id-unique-session': [
         "docs/vi/tap-huan/hoc-phan-a.md:17:9: [error] sessions[1].id «buoc-1» trùng với mục ở dòng 13 / sessions[1].id 'buoc-1' repeats the entry on line 13 (id-unique)",
@@ -238,6 +238,16 @@ EXPECTED: dict[str, list[str]] = {
     'alt-missing-material-vi': [
         "docs/en/tap-huan/hoc-phan-a.md:2:1: [error] ảnh «anh.png» chưa có mô tả (alt) bằng tiếng Anh ở trường «materials» / the image 'anh.png' has no English alt text in 'materials' (alt-missing)",
         "docs/vi/tap-huan/hoc-phan-a.md:20:5: [error] ảnh «anh.png» chưa có mô tả (alt) bằng tiếng Việt ở trường «materials[0].alt» / the image 'anh.png' has no Vietnamese alt text in 'materials[0].alt' (alt-missing)",
+    ],
+    'id-unique-code-not-committed': [
+        "docs/vi/tap-huan/a-moi.md:3:7: [error] code «M01» đã dùng ở docs/vi/tap-huan/hoc-phan-a.md (có trước: đã lưu trong git, tệp này chưa) / code 'M01' is already used in docs/vi/tap-huan/hoc-phan-a.md (the older one: committed in git, this one not yet) (id-unique)",
+    ],
+    'id-unique-newer-by-date': [
+        "campaigns/chien-dich-mau/campaign.yml:1:5: [error] id «chien-dich-mau» đã dùng cho tin bài docs/vi/tin-bai/posts/chien-dich-mau.md (có trước: ngày 2025-05-20, tệp này ngày 2025-06-01) / id 'chien-dich-mau' is already used by the article docs/vi/tin-bai/posts/chien-dich-mau.md (the older one: dated 2025-05-20, this one 2025-06-01) (id-unique)",
+        'docs/vi/tin-bai/posts/chien-dich-mau.md: [warning] chưa có bản dịch en: docs/en/tin-bai/posts/chien-dich-mau.md / no en translation yet: docs/en/tin-bai/posts/chien-dich-mau.md (translation-missing)',
+    ],
+    'id-unique-newer-not-committed': [
+        "docs/vi/tap-huan/bai-mau.md:2:5: [error] id «bai-mau» đã dùng cho tin bài docs/vi/tin-bai/posts/bai-mau.md (có trước: đã lưu trong git, tệp này chưa) / id 'bai-mau' is already used by the article docs/vi/tin-bai/posts/bai-mau.md (the older one: committed in git, this one not yet) (id-unique)",
     ],
 }
 
