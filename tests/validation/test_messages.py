@@ -317,3 +317,37 @@ def test_a_clash_tells_the_newer_one_to_change(tmp_path):
     for case, expected in CLASH_HINTS.items():
         found = [p for p in _problems(tmp_path / case, case) if p.rule.startswith("id-")]
         assert [(p.field, p.hint) for p in found] == [expected], case
+
+
+def _fix(line, text):
+    return f"sửa dòng {line} thành «{text}» / change line {line} to '{text}'"
+
+
+#: case → (field, hint): a YAML mistake names its field and gives the line to copy.
+YAML_HINTS = {
+    "yaml-syntax": ("title", _fix(3, 'title: "Họp: tổng kết"')),
+    "yaml-unclosed-quote": ("summary", _fix(4, 'summary: "Tóm tắt bài mẫu."')),
+    "yaml-unclosed-bracket": ("tags", _fix(8, "tags: [bao-ve-tre-em]")),
+    "yaml-missing-colon": ("summary", _fix(4, "summary: Tóm tắt bài mẫu.")),
+    "yaml-indentation": ("summary", _fix(4, "summary: Tóm tắt bài mẫu.")),
+    "yaml-tab": ("cover.alt", _fix(12, "  alt: Ảnh bìa")),
+    "yaml-tab-in-registry": ("[1].name", _fix(9, "  name:")),
+    "yaml-no-break-space": ("cover.alt", _fix(12, "  alt: Ảnh bìa")),
+    "yaml-no-break-space-after-colon": ("summary", _fix(4, "summary: Tóm tắt bài mẫu.")),
+    "yaml-zero-width-space": ("summary", _fix(4, "summary: Tóm tắt bài mẫu.")),
+    "yaml-bom-inside": ("summary", _fix(4, "summary: Tóm tắt bài mẫu.")),
+    "yaml-smart-quotes": ("title", _fix(3, 'title: "Họp: tổng kết"')),
+    "yaml-full-width-colon": ("summary", _fix(4, "summary: Tóm tắt bài mẫu.")),
+}
+
+
+def test_yaml_mistakes_name_the_field_and_give_the_line_to_copy(tmp_path):
+    for case, expected in YAML_HINTS.items():
+        [found] = _problems(tmp_path / case, case)
+        assert (found.rule, found.field, found.hint) == ("yaml-syntax", *expected), case
+
+
+def test_invisible_characters_in_text_values_are_left_alone(tmp_path):
+    project = make_project(tmp_path)
+    edit(project, ARTICLE, "summary: Tóm tắt bài mẫu.", "summary: Chủ đề “Gia đình” năm\u00a02025")
+    assert validate_project(project).problems == []

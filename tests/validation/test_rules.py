@@ -187,7 +187,7 @@ EXPECTED: dict[str, list[str]] = {
         "docs/vi/tin-bai/posts/bai-mau.md:1:1: [error] thiếu phần thông tin đầu trang (front matter) giữa hai dòng '---' / the front matter between two '---' lines is missing (front-matter-missing)",
     ],
     'yaml-syntax': [
-        "docs/vi/tin-bai/posts/bai-mau.md:3:11: [error] dấu ':' không đúng chỗ: giá trị có dấu ':' cần đặt trong ngoặc kép, hoặc thiếu dấu cách sau ':' (mapping values are not allowed in this context) / a ':' in the wrong place: quote a value that contains ':' or add a space after ':' (mapping values are not allowed in this context) (yaml-syntax)",
+        "docs/vi/tin-bai/posts/bai-mau.md:3:11: [error] giá trị của «title» có dấu ':' nên cần đặt trong ngoặc kép / the value of 'title' contains ':' and must be quoted (yaml-syntax)",
     ],
     'yaml-duplicate-key': [
         "docs/vi/tin-bai/posts/bai-mau.md:4:1: [error] trường «title» được ghi hai lần (lần đầu ở dòng 3); chỉ giá trị sau được dùng / field 'title' appears twice (first on line 3); only the last value counts (yaml-duplicate-key)",
@@ -248,6 +248,42 @@ EXPECTED: dict[str, list[str]] = {
     ],
     'id-unique-newer-not-committed': [
         "docs/vi/tap-huan/bai-mau.md:2:5: [error] id «bai-mau» đã dùng cho tin bài docs/vi/tin-bai/posts/bai-mau.md (có trước: đã lưu trong git, tệp này chưa) / id 'bai-mau' is already used by the article docs/vi/tin-bai/posts/bai-mau.md (the older one: committed in git, this one not yet) (id-unique)",
+    ],
+    'yaml-bom-inside': [
+        "docs/vi/tin-bai/posts/bai-mau.md:4:1: [error] «summary»: dòng này có dấu BOM vô hình (U+FEFF) ở đầu dòng, trước tên trường / 'summary': this line has an invisible byte-order mark (U+FEFF) at the start of the line (yaml-syntax)",
+    ],
+    'yaml-full-width-colon': [
+        "docs/vi/tin-bai/posts/bai-mau.md:4:8: [error] «summary» viết với dấu hai chấm toàn khổ «：» (của bộ gõ tiếng Trung, Nhật); YAML cần dấu hai chấm thường ':' và một dấu cách / 'summary' is followed by a full-width colon '：'; YAML needs a plain ':' and a space (yaml-syntax)",
+    ],
+    'yaml-indentation': [
+        "docs/vi/tin-bai/posts/bai-mau.md:4:1: [error] «summary» thụt lề sai: dòng này lùi vào như thể nằm trong giá trị của dòng trên / 'summary' is indented as if it were part of the value above (yaml-syntax)",
+    ],
+    'yaml-missing-colon': [
+        "docs/vi/tin-bai/posts/bai-mau.md:4:1: [error] «summary»: dòng này thiếu dấu ':' sau tên trường (cần «tên: giá trị») / 'summary': this line lacks the ':' after the field name (expected 'name: value') (yaml-syntax)",
+    ],
+    'yaml-no-break-space': [
+        "docs/vi/tin-bai/posts/bai-mau.md:12:1: [error] «cover.alt»: dòng này có dấu cách không ngắt (U+00A0) ở đầu dòng, trước tên trường / 'cover.alt': this line has a no-break space (U+00A0) at the start of the line (yaml-syntax)",
+    ],
+    'yaml-no-break-space-after-colon': [
+        "docs/vi/tin-bai/posts/bai-mau.md:4:9: [error] dòng này có dấu cách không ngắt (U+00A0) sau dấu ':' của «summary» (YAML cần một dấu cách thường) / this line has a no-break space (U+00A0) after the ':' of 'summary' (YAML needs a plain space) (yaml-syntax)",
+    ],
+    'yaml-smart-quotes': [
+        'docs/vi/tin-bai/posts/bai-mau.md:3:8: [error] giá trị của «title» đặt trong dấu ngoặc kép cong “ ” (YAML chỉ hiểu ngoặc thẳng " hoặc \') / the value of \'title\' is in curly quotes “ ” (YAML only understands straight quotes " or \') (yaml-syntax)',
+    ],
+    'yaml-tab': [
+        "docs/vi/tin-bai/posts/bai-mau.md:12:1: [error] «cover.alt»: dòng này có ký tự tab ở đầu dòng, trước tên trường / 'cover.alt': this line has a tab character at the start of the line (yaml-syntax)",
+    ],
+    'yaml-tab-in-registry': [
+        "docs/registries/categories.yml:9:1: [error] «[1].name»: dòng này có ký tự tab ở đầu dòng, trước tên trường / '[1].name': this line has a tab character at the start of the line (yaml-syntax)",
+    ],
+    'yaml-unclosed-bracket': [
+        "docs/vi/tin-bai/posts/bai-mau.md:8:7: [error] «tags»: dấu «[» mở ở dòng này nhưng không có «]» đóng (hoặc một giá trị trong đó có dấu phẩy, dấu hai chấm cần đặt trong ngoặc kép) / 'tags': the '[' opened on this line is never closed by ']' (or a value inside it holds a comma or colon and needs quotes) (yaml-syntax)",
+    ],
+    'yaml-unclosed-quote': [
+        'docs/vi/tin-bai/posts/bai-mau.md:4:10: [error] giá trị của «summary» mở ngoặc " ở dòng này nhưng không đóng / the value of \'summary\' opens a quote " on this line but never closes it (yaml-syntax)',
+    ],
+    'yaml-zero-width-space': [
+        "docs/vi/tin-bai/posts/bai-mau.md:4:8: [error] dòng này có dấu cách vô hình, rộng bằng 0 (U+200B) trong tên trường «summary» (tên trông đúng nhưng không khớp) / this line has a zero-width space (U+200B) inside the field name 'summary' (it looks right but does not match) (yaml-syntax)",
     ],
 }
 
