@@ -44,6 +44,9 @@ _LINE = re.compile(r"^(?P<indent>[ " + _SPACES + r"]*)(?P<dash>(?:-[ " + _SPACES
                    r"(?P<sep>[" + _SPACES + r"]*)(?P<value>.*)$")
 
 
+_ANY = re.compile("[" + "".join(CHARACTERS) + "".join(QUOTES) + FULL_COLON + "]")
+
+
 @dataclass(frozen=True)
 class Finding:
     """One line to point at: 0-based line and column, what is wrong, the line fixed."""
@@ -63,7 +66,7 @@ def invisible(lines: list[str]) -> list[Finding]:
     """Special characters in the structure of YAML lines (see the module docstring)."""
     found = []
     for number, line in enumerate(lines):
-        if line.isascii() and "\t" not in line:
+        if not _ANY.search(line):
             continue
         finding = _invisible_in(number, line)
         if finding is not None:
