@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass
 from enum import StrEnum
 from typing import Any, NamedTuple
@@ -60,8 +61,14 @@ class Problem:
         return f"{self.path}:{self.line}:{self.column}" if self.line else self.path
 
     def to_text(self) -> str:
-        """`path:line:col: [error] vi / en (rule-id)`."""
-        return f"{self.location()}: [{self.severity.value}] {self.message} ({self.rule})"
+        """`path:line:col: [error] vi / en (rule-id)`, with `«field»: ` before the message
+        when the message does not name its field itself."""
+        named = f"«{self.field}»: " if self.field and not self._names_field() else ""
+        return f"{self.location()}: [{self.severity.value}] {named}{self.message} ({self.rule})"
+
+    def _names_field(self) -> bool:
+        key = re.sub(r"\[\d+\]", "", self.field).rsplit(".", 1)[-1]
+        return not key or key in self.message_vi
 
     def to_json(self) -> dict[str, Any]:
         data = asdict(self)

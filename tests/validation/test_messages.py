@@ -351,3 +351,14 @@ def test_invisible_characters_in_text_values_are_left_alone(tmp_path):
     project = make_project(tmp_path)
     edit(project, ARTICLE, "summary: Tóm tắt bài mẫu.", "summary: Chủ đề “Gia đình” năm\u00a02025")
     assert validate_project(project).problems == []
+
+
+def test_the_text_line_names_the_field_when_the_message_does_not():
+    bare = Problem("a.yml", 5, 3, "ref-file", Severity.ERROR, "không thấy tệp «x.png»",
+                   "file 'x.png' not found", field="materials[0].file")
+    named = Problem("a.yml", 5, 3, "field-type", Severity.ERROR, "«tags» phải là danh sách",
+                    "'tags' must be a list", field="tags")
+    assert bare.to_text() == ("a.yml:5:3: [error] «materials[0].file»: không thấy tệp «x.png» "
+                              "/ file 'x.png' not found (ref-file)")
+    assert named.to_text() == ("a.yml:5:3: [error] «tags» phải là danh sách / 'tags' must be a "
+                               "list (field-type)")

@@ -72,28 +72,28 @@ EXPECTED: dict[str, list[str]] = {
         "docs/vi/tin-bai/posts/bai-mau.md:7:14: [error] «hoat-dong-phoi-hopp» không có trong danh mục categories.yml; có phải ý bạn là «hoat-dong-phoi-hop»? / 'hoat-dong-phoi-hopp' is not in the registry categories.yml; did you mean 'hoat-dong-phoi-hop'? (registry-value)",
     ],
     'registry-expired': [
-        "campaigns/chien-dich-mau/campaign.yml:5:17: [error] «so-lao-dong-thuong-binh-xa-hoi» hết hiệu lực từ sau 2025-02-28, trước start_date 2025-06-01; thay bằng: so-noi-vu, so-y-te / 'so-lao-dong-thuong-binh-xa-hoi' ceased after 2025-02-28, before start_date 2025-06-01; use instead: so-noi-vu, so-y-te (registry-expired)",
+        "campaigns/chien-dich-mau/campaign.yml:5:17: [error] «partner_units[0]»: «so-lao-dong-thuong-binh-xa-hoi» hết hiệu lực từ sau 2025-02-28, trước start_date 2025-06-01; thay bằng: so-noi-vu, so-y-te / 'so-lao-dong-thuong-binh-xa-hoi' ceased after 2025-02-28, before start_date 2025-06-01; use instead: so-noi-vu, so-y-te (registry-expired)",
     ],
     'registry-not-yet-valid': [
-        "docs/vi/tin-bai/posts/bai-mau.md:6:11: [error] «so-noi-vu» chỉ có hiệu lực từ 2025-03-01, sau date 2025-01-02 / 'so-noi-vu' is valid only from 2025-03-01, after date 2025-01-02 (registry-expired)",
+        "docs/vi/tin-bai/posts/bai-mau.md:6:11: [error] «authors[0]»: «so-noi-vu» chỉ có hiệu lực từ 2025-03-01, sau date 2025-01-02 / 'so-noi-vu' is valid only from 2025-03-01, after date 2025-01-02 (registry-expired)",
     ],
     'ref-missing-module': [
-        "campaigns/chien-dich-mau/campaign.yml:11:11: [error] «hoc-phan-x» không có: không thấy học phần docs/vi/tap-huan/hoc-phan-x.md; có phải ý bạn là «hoc-phan-b», «hoc-phan-a»? / 'hoc-phan-x' does not exist: no module docs/vi/tap-huan/hoc-phan-x.md; did you mean 'hoc-phan-b', 'hoc-phan-a'? (ref-missing)",
+        "campaigns/chien-dich-mau/campaign.yml:11:11: [error] «modules[0]»: «hoc-phan-x» không có: không thấy học phần docs/vi/tap-huan/hoc-phan-x.md; có phải ý bạn là «hoc-phan-b», «hoc-phan-a»? / 'hoc-phan-x' does not exist: no module docs/vi/tap-huan/hoc-phan-x.md; did you mean 'hoc-phan-b', 'hoc-phan-a'? (ref-missing)",
     ],
     'ref-missing-campaign': [
         "docs/vi/tin-bai/posts/bai-mau.md:9:11: [error] «chien-dich-khac» không có: không thấy chiến dịch campaigns/chien-dich-khac/campaign.yml; có phải ý bạn là «chien-dich-mau»? / 'chien-dich-khac' does not exist: no campaign campaigns/chien-dich-khac/campaign.yml; did you mean 'chien-dich-mau'? (ref-missing)",
     ],
     'ref-missing-article': [
-        "campaigns/chien-dich-mau/campaign.yml:12:12: [error] «bai-khong-co» không có: không thấy tin bài docs/vi/tin-bai/posts/bai-khong-co.md / 'bai-khong-co' does not exist: no article docs/vi/tin-bai/posts/bai-khong-co.md (ref-missing)",
+        "campaigns/chien-dich-mau/campaign.yml:12:12: [error] «articles[0]»: «bai-khong-co» không có: không thấy tin bài docs/vi/tin-bai/posts/bai-khong-co.md / 'bai-khong-co' does not exist: no article docs/vi/tin-bai/posts/bai-khong-co.md (ref-missing)",
     ],
     'ref-file': [
-        "docs/vi/tin-bai/posts/bai-mau.md:11:9: [error] không thấy tệp «anh/bia.jpg» (tìm trong docs/vi/tin-bai/posts/); có phải ý bạn là «anh/bia.png»? / file 'anh/bia.jpg' not found (looked in docs/vi/tin-bai/posts/); did you mean 'anh/bia.png'? (ref-file)",
+        "docs/vi/tin-bai/posts/bai-mau.md:11:9: [error] «cover.file»: không thấy tệp «anh/bia.jpg» (tìm trong docs/vi/tin-bai/posts/); có phải ý bạn là «anh/bia.png»? / file 'anh/bia.jpg' not found (looked in docs/vi/tin-bai/posts/); did you mean 'anh/bia.png'? (ref-file)",
     ],
     'ref-link': [
         "docs/vi/tap-huan/hoc-phan-b.md:15:18: [error] liên kết tới «hoc-phan-c.md» không có tệp đích; có phải ý bạn là «hoc-phan-b.md», «hoc-phan-a.md»? / the link to 'hoc-phan-c.md' points to no file; did you mean 'hoc-phan-b.md', 'hoc-phan-a.md'? (ref-link)",
     ],
     'ref-missing-redirect': [
-        "docs/registries/redirects.yml:4:7: [error] «tap-huan/khong-co/» không có: không có trang /tap-huan/khong-co/; có phải ý bạn là «tap-huan/hoc-phan-b/», «tap-huan/hoc-phan-a/»? / 'tap-huan/khong-co/' does not exist: no page at /tap-huan/khong-co/; did you mean 'tap-huan/hoc-phan-b/', 'tap-huan/hoc-phan-a/'? (ref-missing)",
+        "docs/registries/redirects.yml:4:7: [error] «[1].to»: «tap-huan/khong-co/» không có: không có trang /tap-huan/khong-co/; có phải ý bạn là «tap-huan/hoc-phan-b/», «tap-huan/hoc-phan-a/»? / 'tap-huan/khong-co/' does not exist: no page at /tap-huan/khong-co/; did you mean 'tap-huan/hoc-phan-b/', 'tap-huan/hoc-phan-a/'? (ref-missing)",
     ],
     'ref-link-generated-pages': [
     ],
@@ -102,13 +102,13 @@ EXPECTED: dict[str, list[str]] = {
         'campaigns/chien-dich-trong: [error] thư mục chiến dịch thiếu tệp vi.md / the campaign folder lacks vi.md (campaign-files)',
     ],
     'prerequisite-cycle': [
-        'docs/vi/tap-huan/hoc-phan-a.md:11:17: [error] điều kiện học trước tạo thành vòng: hoc-phan-a → hoc-phan-b → hoc-phan-a / the prerequisites form a cycle: hoc-phan-a → hoc-phan-b → hoc-phan-a (prerequisite-cycle)',
+        'docs/vi/tap-huan/hoc-phan-a.md:11:17: [error] «prerequisites[0]»: điều kiện học trước tạo thành vòng: hoc-phan-a → hoc-phan-b → hoc-phan-a / the prerequisites form a cycle: hoc-phan-a → hoc-phan-b → hoc-phan-a (prerequisite-cycle)',
     ],
     'translation-mismatch': [
         "docs/en/tin-bai/posts/bai-mau.md:3:7: [error] «date» ghi «2025-06-03» nhưng docs/vi/tin-bai/posts/bai-mau.md ghi «2025-06-02» / 'date' is '2025-06-03' but docs/vi/tin-bai/posts/bai-mau.md says '2025-06-02' (translation-mismatch)",
     ],
     'translation-mismatch-sessions': [
-        "docs/en/tap-huan/hoc-phan-a.md:6:14: [error] bước «buoc-1» ghi 45 phút, bản gốc ghi 60 / step 'buoc-1' says 45 minutes, the original 60 (translation-mismatch)",
+        "docs/en/tap-huan/hoc-phan-a.md:6:14: [error] «sessions[0].minutes»: bước «buoc-1» ghi 45 phút, bản gốc ghi 60 / step 'buoc-1' says 45 minutes, the original 60 (translation-mismatch)",
     ],
     'translation-orphan': [
         "docs/en/tin-bai/posts/bai-le.md: [error] bản dịch không có bản gốc tiếng Việt docs/vi/tin-bai/posts/bai-le.md; có phải ý bạn là «docs/vi/tin-bai/posts/bai-mau.md»? / this translation has no Vietnamese original docs/vi/tin-bai/posts/bai-le.md; did you mean 'docs/vi/tin-bai/posts/bai-mau.md'? (translation-orphan)",
@@ -155,7 +155,7 @@ EXPECTED: dict[str, list[str]] = {
         "docs/vi/tin-bai/posts/bai-mau.md:16:27: [error] số điện thoại «0912 *** 678» có thể làm lộ thông tin cá nhân (Luật Trẻ em 2016 Điều 6, Nghị định 56/2017 Điều 33) / phone number '0912 *** 678' may expose private information (Law on Children 2016 art. 6, Decree 56/2017 art. 33) (privacy-phone)",
     ],
     'privacy-phone-in-summary': [
-        "docs/en/tin-bai/posts/bai-mau.md:3:10: [error] số điện thoại «+84 912 *** 678» có thể làm lộ thông tin cá nhân (Luật Trẻ em 2016 Điều 6, Nghị định 56/2017 Điều 33) / phone number '+84 912 *** 678' may expose private information (Law on Children 2016 art. 6, Decree 56/2017 art. 33) (privacy-phone)",
+        "docs/en/tin-bai/posts/bai-mau.md:3:10: [error] «summary»: số điện thoại «+84 912 *** 678» có thể làm lộ thông tin cá nhân (Luật Trẻ em 2016 Điều 6, Nghị định 56/2017 Điều 33) / phone number '+84 912 *** 678' may expose private information (Law on Children 2016 art. 6, Decree 56/2017 art. 33) (privacy-phone)",
     ],
     'privacy-id-number': [
         "docs/vi/tin-bai/posts/bai-mau.md:16:26: [error] dãy 12 chữ số «0012*****567» (giống số CMND/CCCD) có thể làm lộ thông tin cá nhân (Luật Trẻ em 2016 Điều 6, Nghị định 56/2017 Điều 33) / a 12-digit number '0012*****567' (like an identity card) may expose private information (Law on Children 2016 art. 6, Decree 56/2017 art. 33) (privacy-id-number)",
@@ -208,20 +208,20 @@ EXPECTED: dict[str, list[str]] = {
         "docs/vi/tin-bai/posts/bai-mau.md:8:7: [error] «tags» phải là danh sách, đang là chữ «Gọi chị Lan 0912 *** 678» / 'tags' must be a list, found text 'Gọi chị Lan 0912 *** 678' (field-type)",
     ],
     'ref-file-case': [
-        "docs/vi/tin-bai/posts/bai-mau.md:11:9: [error] không thấy tệp «anh/Bia.png» (tìm trong docs/vi/tin-bai/posts/); chỉ khác chữ hoa/thường với «anh/bia.png» đã có (trên máy chủ chữ hoa và chữ thường là khác nhau) / file 'anh/Bia.png' not found (looked in docs/vi/tin-bai/posts/); it differs from the existing 'anh/bia.png' only in letter case (the server tells upper from lower case) (ref-file)",
+        "docs/vi/tin-bai/posts/bai-mau.md:11:9: [error] «cover.file»: không thấy tệp «anh/Bia.png» (tìm trong docs/vi/tin-bai/posts/); chỉ khác chữ hoa/thường với «anh/bia.png» đã có (trên máy chủ chữ hoa và chữ thường là khác nhau) / file 'anh/Bia.png' not found (looked in docs/vi/tin-bai/posts/); it differs from the existing 'anh/bia.png' only in letter case (the server tells upper from lower case) (ref-file)",
     ],
     'ref-missing-material-case': [
         "campaigns/chien-dich-mau/en.md:4:1: [error] ảnh «poster.png» chưa có mô tả (alt) bằng tiếng Anh ở trường «materials» / the image 'poster.png' has no English alt text in 'materials' (alt-missing)",
-        "campaigns/chien-dich-mau/en.md:5:11: [error] «Poster.png» không có: không có trong materials của campaigns/chien-dich-mau/campaign.yml; chỉ khác chữ hoa/thường với «poster.png» đã có (trên máy chủ chữ hoa và chữ thường là khác nhau) / 'Poster.png' does not exist: not among the materials of campaigns/chien-dich-mau/campaign.yml; it differs from the existing 'poster.png' only in letter case (the server tells upper from lower case) (ref-missing)",
+        "campaigns/chien-dich-mau/en.md:5:11: [error] «materials[0].file»: «Poster.png» không có: không có trong materials của campaigns/chien-dich-mau/campaign.yml; chỉ khác chữ hoa/thường với «poster.png» đã có (trên máy chủ chữ hoa và chữ thường là khác nhau) / 'Poster.png' does not exist: not among the materials of campaigns/chien-dich-mau/campaign.yml; it differs from the existing 'poster.png' only in letter case (the server tells upper from lower case) (ref-missing)",
     ],
     'ref-missing-prerequisite': [
-        "docs/vi/tap-huan/hoc-phan-b.md:10:17: [error] «hoc-phan-aa» không có: không thấy học phần docs/vi/tap-huan/hoc-phan-aa.md; có phải ý bạn là «hoc-phan-a», «hoc-phan-b»? / 'hoc-phan-aa' does not exist: no module docs/vi/tap-huan/hoc-phan-aa.md; did you mean 'hoc-phan-a', 'hoc-phan-b'? (ref-missing)",
+        "docs/vi/tap-huan/hoc-phan-b.md:10:17: [error] «prerequisites[0]»: «hoc-phan-aa» không có: không thấy học phần docs/vi/tap-huan/hoc-phan-aa.md; có phải ý bạn là «hoc-phan-a», «hoc-phan-b»? / 'hoc-phan-aa' does not exist: no module docs/vi/tap-huan/hoc-phan-aa.md; did you mean 'hoc-phan-a', 'hoc-phan-b'? (ref-missing)",
     ],
     'registry-value-author': [
-        "docs/vi/tin-bai/posts/bai-mau.md:6:11: [error] «phong-nep-song-gia-dinh» không có trong danh mục units.yml; có phải ý bạn là «phong-nep-song-van-hoa-gia-dinh»? / 'phong-nep-song-gia-dinh' is not in the registry units.yml; did you mean 'phong-nep-song-van-hoa-gia-dinh'? (registry-value)",
+        "docs/vi/tin-bai/posts/bai-mau.md:6:11: [error] «authors[0]»: «phong-nep-song-gia-dinh» không có trong danh mục units.yml; có phải ý bạn là «phong-nep-song-van-hoa-gia-dinh»? / 'phong-nep-song-gia-dinh' is not in the registry units.yml; did you mean 'phong-nep-song-van-hoa-gia-dinh'? (registry-value)",
     ],
     'registry-value-diacritics-and-case': [
-        "docs/vi/tin-bai/posts/bai-mau.md:8:8: [error] «Bảo vệ trẻ em» không có trong danh mục topics.yml; có phải ý bạn là «bao-ve-tre-em»? / 'Bảo vệ trẻ em' is not in the registry topics.yml; did you mean 'bao-ve-tre-em'? (registry-value)",
+        "docs/vi/tin-bai/posts/bai-mau.md:8:8: [error] «tags[0]»: «Bảo vệ trẻ em» không có trong danh mục topics.yml; có phải ý bạn là «bao-ve-tre-em»? / 'Bảo vệ trẻ em' is not in the registry topics.yml; did you mean 'bao-ve-tre-em'? (registry-value)",
     ],
     'date-format-day-that-does-not-exist': [
         "campaigns/chien-dich-mau/campaign.yml:3:11: [error] «end_date» có giá trị «31/06/2025», cần ngày dạng YYYY-MM-DD; ngày này cũng không có trong lịch: tháng 6 chỉ có 30 ngày / 'end_date' is '31/06/2025', expected a date as YYYY-MM-DD; that day does not exist either: June has 30 days (date-format)",
