@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import os
 import sys
 from pathlib import Path
@@ -15,6 +16,7 @@ from noidung.content import clock
 from noidung.content.layout import REPO_ROOT, ContentLayout
 from noidung.staff import guide, scaffold, translation_files, translation_output, translations
 from noidung.validation import command as validate_command
+from noidung.validation.days import parse_date
 
 
 def _build(args: argparse.Namespace) -> int:
@@ -135,16 +137,9 @@ def _ask(prompt: str) -> str:
     return input(prompt).strip() if sys.stdin.isatty() else ""
 
 
-def _date(text: str | None):
-    import datetime as dt
-
-    if not text:
-        return None
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise ValueError(f"ngày «{text}» phải có dạng YYYY-MM-DD, ví dụ 2025-06-28 / "
-                         "dates are written YYYY-MM-DD") from None
+def _date(text: str | None) -> dt.date | None:
+    """A --date/--start/--end value; ValueError saying why it is no day (and a real one)."""
+    return parse_date(text) if text else None
 
 
 def _guide(args: argparse.Namespace) -> int:
@@ -158,7 +153,7 @@ def _guide(args: argparse.Namespace) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
-        prog="noidung",
+        prog="python3 make.py",  # what staff type (make.py runs .venv/bin/noidung)
         description="Công cụ nội dung của trang / the site's content tool",
     )
     parser.add_argument("--root", type=Path, default=None,

@@ -31,8 +31,9 @@ def test_preview_reports_broken_metadata_and_keeps_serving(tmp_path):
         page = project / "docs/vi/lien-he.md"
         page.write_text(page.read_text("utf-8").replace("title: Liên hệ", "title: [Liên hệ", 1),
                         "utf-8")
-        message = ("docs/vi/lien-he.md:3:12: [LỖI / ERROR] YAML không hợp lệ (did not find "
-                   "expected ',' or ']') / invalid YAML")
+        # The line where the '[' opens, not the next one where the parser gave up.
+        message = ("docs/vi/lien-he.md:2:8: [LỖI / ERROR] «title»: dấu «[» mở ở dòng này nhưng "
+                   "không có «]» đóng")
         assert preview.wait_for_output(message, 60), preview.output[-3000:]
         other = project / "docs/vi/gioi-thieu.md"
         other.write_text(other.read_text("utf-8") + "\nVẫn xem thử được.\n", "utf-8")
@@ -46,8 +47,8 @@ def test_preview_that_cannot_build_says_so_and_recovers_after_the_fix(tmp_path):
     good = article.read_text("utf-8")
     article.write_text(good.replace("date: 2024-06-10", "date: [2024-06-10", 1), "utf-8")
     with running_preview(project) as preview:
-        assert preview.wait_for_output("docs/vi/tin-bai/posts/tong-dai-111.md:6:8: "
-                                       "[LỖI / ERROR] YAML không hợp lệ", 120)
+        assert preview.wait_for_output("docs/vi/tin-bai/posts/tong-dai-111.md:5:7: "
+                                       "[LỖI / ERROR] «date»: dấu «[» mở ở dòng này", 120)
         assert ("LỖI / ERROR: không dựng được trang / the site could not be built:"
                 in preview.output)
         assert "Chưa dựng được trang" in get(f"{preview.base}/")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
@@ -11,6 +12,24 @@ ARTICLE = "docs/vi/tin-bai/posts/bai-mau.md"
 ARTICLE_EN = "docs/en/tin-bai/posts/bai-mau.md"
 CAMPAIGN = "campaigns/chien-dich-mau/campaign.yml"
 MODULE_A = "docs/vi/tap-huan/hoc-phan-a.md"
+
+
+def _committed(root: Path) -> Path:
+    """The project as a git repository with everything committed (what is added after
+    this is "not yet committed")."""
+    for args in (["init", "-q"], ["add", "-A"],
+                 ["-c", "user.name=t", "-c", "user.email=t@example.invalid", "commit", "-qm",
+                  "content"]):
+        subprocess.run(["git", "-C", str(root), *args], check=True, capture_output=True)
+    return root
+
+
+def _module(root: Path, ident: str, code: str) -> None:
+    write(root, f"docs/vi/tap-huan/{ident}.md", (root / MODULE_A).read_text("utf-8").replace(
+        "id: hoc-phan-a", f"id: {ident}").replace("code: M01", f"code: {code}"))
+    write(root, f"docs/en/tap-huan/{ident}.md",
+          "---\ntitle: New module\nsummary: New.\nsessions:\n  - id: buoc-1\n"
+          "    title: Step\n    activity: Talk.\n---\n")
 
 
 def _bytes(rel: str, data: bytes) -> Callable[[Path], None]:
@@ -23,6 +42,11 @@ MUTATIONS: dict[str, Callable[[Path], None]] = {
     "date-format": lambda d: edit(d, CAMPAIGN, "start_date: 2025-06-01",
                                   "start_date: 28/6/2025"),
     "date-not-in-calendar": lambda d: edit(d, ARTICLE, "date: 2025-06-02", "date: 2025-02-30"),
+    "date-format-day-that-does-not-exist": lambda d: edit(d, CAMPAIGN, "end_date: 2025-06-30",
+                                                          "end_date: 31/06/2025"),
+    "date-not-a-leap-year": lambda d: edit(d, ARTICLE, "date: 2025-06-02", "date: 2025-02-29"),
+    "date-month-13": lambda d: edit(d, MODULE_A, "last_reviewed: 2025-09-15",
+                                    "last_reviewed: 2025-15-09"),
     "field-required": lambda d: edit(d, ARTICLE, "summary: Tóm tắt bài mẫu.\n", ""),
     "field-type-comma-list": lambda d: edit(d, ARTICLE, "tags: [bao-ve-tre-em]",
                                             "tags: bao-ve-tre-em, gia-dinh"),
@@ -41,6 +65,11 @@ MUTATIONS: dict[str, Callable[[Path], None]] = {
     "id-unique-site": lambda d: write(d, "docs/vi/tap-huan/bai-mau.md", (
         d / MODULE_A).read_text("utf-8").replace("id: hoc-phan-a", "id: bai-mau").replace(
         "code: M01", "code: M09")),
+    "id-unique-newer-by-date": lambda d: write(d, "docs/vi/tin-bai/posts/chien-dich-mau.md", (
+        d / ARTICLE).read_text("utf-8").replace("id: bai-mau", "id: chien-dich-mau").replace(
+        "date: 2025-06-02", "date: 2025-05-20").replace("campaign: chien-dich-mau\n", "")),
+    "id-unique-newer-not-committed": lambda d: _module(_committed(d), "bai-mau", "M09"),
+    "id-unique-code-not-committed": lambda d: _module(_committed(d), "a-moi", "M01"),
     "id-unique-session": lambda d: edit(d, MODULE_A, "    activity: Thảo luận.\n", (
         "    activity: Thảo luận.\n  - id: buoc-1\n    minutes: 5\n    title: Lặp\n")),
     "id-unique-registry": lambda d: edit(d, "docs/registries/categories.yml",
@@ -48,6 +77,10 @@ MUTATIONS: dict[str, Callable[[Path], None]] = {
     "path-ascii": lambda d: write(d, "docs/vi/Giới-thiệu.md", "# Giới thiệu\n"),
     "registry-value": lambda d: edit(d, ARTICLE, "categories: [hoat-dong-phoi-hop]",
                                      "categories: [hoat-dong-phoi-hopp]"),
+    "registry-value-diacritics-and-case": lambda d: edit(d, ARTICLE, "tags: [bao-ve-tre-em]",
+                                                         "tags: [Bảo vệ trẻ em]"),
+    "registry-value-author": lambda d: edit(d, ARTICLE, "[phong-nep-song-van-hoa-gia-dinh]",
+                                            "[phong-nep-song-gia-dinh]"),
     "registry-expired": lambda d: edit(d, CAMPAIGN, "partner_units: [so-y-te]",
                                        "partner_units: [so-lao-dong-thuong-binh-xa-hoi]"),
     "registry-not-yet-valid": lambda d: edit(
@@ -60,6 +93,12 @@ MUTATIONS: dict[str, Callable[[Path], None]] = {
     "ref-missing-article": lambda d: edit(d, CAMPAIGN, "articles: [bai-mau]",
                                           "articles: [bai-khong-co]"),
     "ref-file": lambda d: edit(d, ARTICLE, "  file: anh/bia.png", "  file: anh/bia.jpg"),
+    "ref-file-case": lambda d: edit(d, ARTICLE, "  file: anh/bia.png", "  file: anh/Bia.png"),
+    "ref-missing-prerequisite": lambda d: edit(d, "docs/vi/tap-huan/hoc-phan-b.md",
+                                               "prerequisites: [hoc-phan-a]",
+                                               "prerequisites: [hoc-phan-aa]"),
+    "ref-missing-material-case": lambda d: edit(d, "campaigns/chien-dich-mau/en.md",
+                                                "  - file: poster.png", "  - file: Poster.png"),
     "ref-link": lambda d: edit(d, "docs/vi/tap-huan/hoc-phan-b.md", "(hoc-phan-a.md)",
                                "(hoc-phan-c.md)"),
     "ref-missing-redirect": lambda d: write(d, "docs/registries/redirects.yml", (
@@ -85,6 +124,11 @@ MUTATIONS: dict[str, Callable[[Path], None]] = {
     "alt-missing-material": lambda d: edit(d, "campaigns/chien-dich-mau/en.md",
                                            "    alt: Poster showing the number 111\n", ""),
     "alt-missing-cover-en": lambda d: edit(d, ARTICLE_EN, "cover_alt: Cover picture\n", ""),
+    "alt-missing-cover-vi": lambda d: edit(d, ARTICLE, "  alt: Ảnh bìa", "  alt: ''"),
+    "alt-missing-material-vi": lambda d: (d / "docs/vi/tap-huan/anh.png").write_bytes(
+        b"\x89PNG") and edit(d, MODULE_A, 'version: "1.0"', (
+            'version: "1.0"\nmaterials:\n  - file: anh.png\n    type: image\n'
+            "    title: Ảnh\n    licence: CC BY 4.0")),
     "alt-language": lambda d: edit(d, "campaigns/chien-dich-mau/en.md",
                                    "alt: Poster showing the number 111",
                                    "alt: Áp phích ghi số 111"),
@@ -110,6 +154,10 @@ MUTATIONS: dict[str, Callable[[Path], None]] = {
                                         "Em có CCCD 001203004567."),
     "privacy-email": lambda d: edit(d, ARTICLE, "Gọi Tổng đài 111.",
                                     "Thư: lan.nguyen@gmail.com, vanphong@ninhbinh.gov.vn."),
+    "privacy-bank-account": lambda d: edit(d, ARTICLE, "Gọi Tổng đài 111.",
+                                           "Ủng hộ vào STK 1903 5678 9012 34 (chị Lan)."),
+    "privacy-masked-in-other-rules": lambda d: edit(d, ARTICLE, "tags: [bao-ve-tre-em]",
+                                                    "tags: Gọi chị Lan 0912 345 678"),
     "privacy-not-numbers": lambda d: edit(d, ARTICLE, "Gọi Tổng đài 111.", (
         "Năm 2024-2025, 1.000.000 đồng, 100.000.000 đồng, văn bản 1853/QCPH, ngày 03/5/2024, "
         "[luật](https://example.vn/van-ban-123456789.aspx), gọi 111, 113 hoặc 115.")),
@@ -122,6 +170,22 @@ MUTATIONS: dict[str, Callable[[Path], None]] = {
     "front-matter-unclosed": lambda d: edit(d, ARTICLE, "draft: false\n---\n", "draft: false\n"),
     "front-matter-missing": lambda d: write(d, ARTICLE, "# Bài\n"),
     "yaml-syntax": lambda d: edit(d, ARTICLE, "title: Bài mẫu", "title: Họp: tổng kết"),
+    "yaml-unclosed-quote": lambda d: edit(d, ARTICLE, "summary: Tóm tắt bài mẫu.",
+                                          'summary: "Tóm tắt bài mẫu.'),
+    "yaml-unclosed-bracket": lambda d: edit(d, ARTICLE, "tags: [bao-ve-tre-em]",
+                                            "tags: [bao-ve-tre-em"),
+    "yaml-missing-colon": lambda d: edit(d, ARTICLE, "summary: Tóm", "summary Tóm"),
+    "yaml-indentation": lambda d: edit(d, ARTICLE, "summary: Tóm", "  summary: Tóm"),
+    "yaml-tab": lambda d: edit(d, ARTICLE, "  alt: Ảnh bìa", "\talt: Ảnh bìa"),
+    "yaml-no-break-space": lambda d: edit(d, ARTICLE, "  alt: Ảnh bìa", "\u00a0 alt: Ảnh bìa"),
+    "yaml-no-break-space-after-colon": lambda d: edit(d, ARTICLE, "summary: Tóm",
+                                                      "summary:\u00a0Tóm"),
+    "yaml-zero-width-space": lambda d: edit(d, ARTICLE, "summary: Tóm", "summary\u200b: Tóm"),
+    "yaml-bom-inside": lambda d: edit(d, ARTICLE, "summary: Tóm", "\ufeffsummary: Tóm"),
+    "yaml-smart-quotes": lambda d: edit(d, ARTICLE, "title: Bài mẫu", "title: “Họp: tổng kết”"),
+    "yaml-full-width-colon": lambda d: edit(d, ARTICLE, "summary: Tóm", "summary： Tóm"),
+    "yaml-tab-in-registry": lambda d: edit(d, "docs/registries/categories.yml",
+                                           "- id: bao-ve-tre-em\n  ", "- id: bao-ve-tre-em\n\t"),
     "yaml-duplicate-key": lambda d: edit(d, ARTICLE, "title: Bài mẫu",
                                          "title: Bài mẫu\ntitle: Bài khác"),
     "yaml-structure": lambda d: write(d, ARTICLE, "---\n- a\n- b\n---\n"),

@@ -37,8 +37,12 @@ def test_errors_exit_1_all_listed_with_hints_and_counted(tmp_path, capsys):
     lines = out.splitlines()
     assert lines[0] == ("campaigns/chien-dich-mau/campaign.yml:3:11: [error] end_date 2025-05-31 "
                         "trước start_date 2025-06-01 / end_date is before start_date (dates-order)")
-    assert lines[1] == ("    → sửa end_date thành một ngày từ 2025-06-01 trở đi, hoặc sửa "
-                        "start_date / set end_date to 2025-06-01 or later, or correct start_date")
+    assert lines[1] == (
+        "    → nếu hai ngày bị ghi ngược, đổi chỗ cho nhau: «start_date: 2025-05-31» (dòng 2) và "
+        "«end_date: 2025-06-01» (dòng 3); nếu không, sửa end_date thành một ngày từ 2025-06-01 "
+        "trở đi / if the two dates are the wrong way round, swap them: 'start_date: 2025-05-31' "
+        "(line 2) and 'end_date: 2025-06-01' (line 3); otherwise set end_date to 2025-06-01 or "
+        "later")
     assert ("    → viết dạng danh sách: [gia-dinh, x] (hoặc mỗi giá trị một dòng bắt đầu "
             "bằng '- ') / write a list: [gia-dinh, x] (or one item per line starting with "
             "'- ')") in lines
@@ -60,8 +64,12 @@ def test_json_format(tmp_path, capsys):
         "rule": "dates-order", "severity": "error",
         "message_vi": "end_date 2025-05-31 trước start_date 2025-06-01",
         "message_en": "end_date is before start_date", "field": "end_date",
-        "hint_vi": "sửa end_date thành một ngày từ 2025-06-01 trở đi, hoặc sửa start_date",
-        "hint_en": "set end_date to 2025-06-01 or later, or correct start_date",
+        "hint_vi": "nếu hai ngày bị ghi ngược, đổi chỗ cho nhau: «start_date: 2025-05-31» "
+        "(dòng 2) và «end_date: 2025-06-01» (dòng 3); nếu không, sửa end_date thành một ngày "
+        "từ 2025-06-01 trở đi",
+        "hint_en": "if the two dates are the wrong way round, swap them: 'start_date: "
+        "2025-05-31' (line 2) and 'end_date: 2025-06-01' (line 3); otherwise set end_date to "
+        "2025-06-01 or later",
     }
 
 

@@ -23,7 +23,7 @@ EXPECTED: dict[str, list[str]] = {
         "campaigns/chien-dich-mau/campaign.yml:2:13: [error] «start_date» có giá trị «28/6/2025», cần ngày dạng YYYY-MM-DD / 'start_date' is '28/6/2025', expected a date as YYYY-MM-DD (date-format)",
     ],
     'date-not-in-calendar': [
-        "docs/vi/tin-bai/posts/bai-mau.md:5:7: [error] «date» là 2025-02-30: không có ngày này trong lịch / 'date' is 2025-02-30: no such day in the calendar (date-format)",
+        "docs/vi/tin-bai/posts/bai-mau.md:5:7: [error] «date» là 2025-02-30: không có ngày này trong lịch: tháng 2 năm 2025 chỉ có 28 ngày / 'date' is 2025-02-30: no such day in the calendar: February 2025 has 28 days (date-format)",
     ],
     'field-required': [
         "docs/vi/tin-bai/posts/bai-mau.md:2:1: [error] thiếu trường bắt buộc «summary» (Tóm tắt một-hai câu) / required field 'summary' (One- or two-sentence summary) is missing (field-required)",
@@ -35,13 +35,13 @@ EXPECTED: dict[str, list[str]] = {
         "docs/vi/tap-huan/hoc-phan-a.md:18:10: [error] «version» phải là chữ, đang là số «1.0» / 'version' must be text, found a number '1.0' (field-type)",
     ],
     'field-unknown': [
-        "docs/vi/tin-bai/posts/bai-mau.md:13:1: [error] trường «drafts» không có trong mô hình nội dung; có phải «draft»? / unknown field 'drafts'; did you mean 'draft'? (field-unknown)",
+        "docs/vi/tin-bai/posts/bai-mau.md:13:1: [error] trường «drafts» không có trong mô hình nội dung; có phải ý bạn là «draft»? / unknown field 'drafts'; did you mean 'draft'? (field-unknown)",
     ],
     'field-unknown-flow-comma': [
         "docs/registries/audiences.yml:19:23: [error] «tổ chức phối hợp» bị tách thành một trường riêng: dấu phẩy trong { } đã cắt đôi giá trị đứng trước / 'tổ chức phối hợp' became a field of its own: a comma inside { } cut the value before it in two (field-unknown)",
     ],
     'field-value-enum': [
-        "docs/vi/tap-huan/hoc-phan-a.md:8:8: [error] «level» có giá trị «co ban», cần một trong: co-ban, trung-cap, nang-cao; có phải «co-ban»? / 'level' is 'co ban', expected one of: co-ban, trung-cap, nang-cao; did you mean 'co-ban'? (field-value)",
+        "docs/vi/tap-huan/hoc-phan-a.md:8:8: [error] «level» có giá trị «co ban», cần một trong: co-ban, trung-cap, nang-cao; có phải ý bạn là «co-ban»? / 'level' is 'co ban', expected one of: co-ban, trung-cap, nang-cao; did you mean 'co-ban'? (field-value)",
     ],
     'field-value-empty': [
         "docs/vi/tin-bai/posts/bai-mau.md:6:10: [error] «authors» đang để trống, cần ít nhất một giá trị / 'authors' is empty, expected at least one value (field-value)",
@@ -53,11 +53,11 @@ EXPECTED: dict[str, list[str]] = {
         "docs/vi/tin-bai/posts/bai-mau.md:2:5: [error] id «bai-khac» khác tên tệp «bai-mau» / id 'bai-khac' differs from the file name 'bai-mau' (id-filename)",
     ],
     'id-unique-code': [
-        "docs/vi/tap-huan/hoc-phan-b.md:3:7: [error] code «M01» đã dùng ở docs/vi/tap-huan/hoc-phan-a.md / code 'M01' is already used in docs/vi/tap-huan/hoc-phan-a.md (id-unique)",
+        "docs/vi/tap-huan/hoc-phan-b.md:3:7: [error] code «M01» đã dùng ở docs/vi/tap-huan/hoc-phan-a.md (có trước theo thứ tự đường dẫn) / code 'M01' is already used in docs/vi/tap-huan/hoc-phan-a.md (the first in path order) (id-unique)",
     ],
     'id-unique-site': [
         'docs/vi/tap-huan/bai-mau.md: [warning] chưa có bản dịch en: docs/en/tap-huan/bai-mau.md / no en translation yet: docs/en/tap-huan/bai-mau.md (translation-missing)',
-        "docs/vi/tin-bai/posts/bai-mau.md:2:5: [error] id «bai-mau» đã dùng cho học phần docs/vi/tap-huan/bai-mau.md / id 'bai-mau' is already used by the module docs/vi/tap-huan/bai-mau.md (id-unique)",
+        "docs/vi/tin-bai/posts/bai-mau.md:2:5: [error] id «bai-mau» đã dùng cho học phần docs/vi/tap-huan/bai-mau.md (có trước theo thứ tự đường dẫn) / id 'bai-mau' is already used by the module docs/vi/tap-huan/bai-mau.md (the first in path order) (id-unique)",
     ],
     'id-unique-session': [
         "docs/vi/tap-huan/hoc-phan-a.md:17:9: [error] sessions[1].id «buoc-1» trùng với mục ở dòng 13 / sessions[1].id 'buoc-1' repeats the entry on line 13 (id-unique)",
@@ -69,31 +69,31 @@ EXPECTED: dict[str, list[str]] = {
         "docs/vi/Giới-thiệu.md: [error] tên «Giới-thiệu» không phải chữ thường không dấu (tên này thành đường dẫn trên trang) / the name 'Giới-thiệu' is not lowercase ASCII (it becomes a published URL) (path-ascii)",
     ],
     'registry-value': [
-        "docs/vi/tin-bai/posts/bai-mau.md:7:14: [error] «hoat-dong-phoi-hopp» không có trong danh mục categories.yml; có phải «hoat-dong-phoi-hop»? / 'hoat-dong-phoi-hopp' is not in the registry categories.yml; did you mean 'hoat-dong-phoi-hop'? (registry-value)",
+        "docs/vi/tin-bai/posts/bai-mau.md:7:14: [error] «hoat-dong-phoi-hopp» không có trong danh mục categories.yml; có phải ý bạn là «hoat-dong-phoi-hop»? / 'hoat-dong-phoi-hopp' is not in the registry categories.yml; did you mean 'hoat-dong-phoi-hop'? (registry-value)",
     ],
     'registry-expired': [
-        "campaigns/chien-dich-mau/campaign.yml:5:17: [error] «so-lao-dong-thuong-binh-xa-hoi» hết hiệu lực từ sau 2025-02-28, trước start_date 2025-06-01; thay bằng: so-noi-vu, so-y-te / 'so-lao-dong-thuong-binh-xa-hoi' ceased after 2025-02-28, before start_date 2025-06-01; use instead: so-noi-vu, so-y-te (registry-expired)",
+        "campaigns/chien-dich-mau/campaign.yml:5:17: [error] «partner_units[0]»: «so-lao-dong-thuong-binh-xa-hoi» hết hiệu lực từ sau 2025-02-28, trước start_date 2025-06-01; thay bằng: so-noi-vu, so-y-te / 'so-lao-dong-thuong-binh-xa-hoi' ceased after 2025-02-28, before start_date 2025-06-01; use instead: so-noi-vu, so-y-te (registry-expired)",
     ],
     'registry-not-yet-valid': [
-        "docs/vi/tin-bai/posts/bai-mau.md:6:11: [error] «so-noi-vu» chỉ có hiệu lực từ 2025-03-01, sau date 2025-01-02 / 'so-noi-vu' is valid only from 2025-03-01, after date 2025-01-02 (registry-expired)",
+        "docs/vi/tin-bai/posts/bai-mau.md:6:11: [error] «authors[0]»: «so-noi-vu» chỉ có hiệu lực từ 2025-03-01, sau date 2025-01-02 / 'so-noi-vu' is valid only from 2025-03-01, after date 2025-01-02 (registry-expired)",
     ],
     'ref-missing-module': [
-        "campaigns/chien-dich-mau/campaign.yml:11:11: [error] «hoc-phan-x» không có: không thấy học phần docs/vi/tap-huan/hoc-phan-x.md / 'hoc-phan-x' does not exist: no module docs/vi/tap-huan/hoc-phan-x.md (ref-missing)",
+        "campaigns/chien-dich-mau/campaign.yml:11:11: [error] «modules[0]»: «hoc-phan-x» không có: không thấy học phần docs/vi/tap-huan/hoc-phan-x.md; có phải ý bạn là «hoc-phan-b», «hoc-phan-a»? / 'hoc-phan-x' does not exist: no module docs/vi/tap-huan/hoc-phan-x.md; did you mean 'hoc-phan-b', 'hoc-phan-a'? (ref-missing)",
     ],
     'ref-missing-campaign': [
-        "docs/vi/tin-bai/posts/bai-mau.md:9:11: [error] «chien-dich-khac» không có: không thấy chiến dịch campaigns/chien-dich-khac/campaign.yml / 'chien-dich-khac' does not exist: no campaign campaigns/chien-dich-khac/campaign.yml (ref-missing)",
+        "docs/vi/tin-bai/posts/bai-mau.md:9:11: [error] «chien-dich-khac» không có: không thấy chiến dịch campaigns/chien-dich-khac/campaign.yml; có phải ý bạn là «chien-dich-mau»? / 'chien-dich-khac' does not exist: no campaign campaigns/chien-dich-khac/campaign.yml; did you mean 'chien-dich-mau'? (ref-missing)",
     ],
     'ref-missing-article': [
-        "campaigns/chien-dich-mau/campaign.yml:12:12: [error] «bai-khong-co» không có: không thấy tin bài docs/vi/tin-bai/posts/bai-khong-co.md / 'bai-khong-co' does not exist: no article docs/vi/tin-bai/posts/bai-khong-co.md (ref-missing)",
+        "campaigns/chien-dich-mau/campaign.yml:12:12: [error] «articles[0]»: «bai-khong-co» không có: không thấy tin bài docs/vi/tin-bai/posts/bai-khong-co.md / 'bai-khong-co' does not exist: no article docs/vi/tin-bai/posts/bai-khong-co.md (ref-missing)",
     ],
     'ref-file': [
-        "docs/vi/tin-bai/posts/bai-mau.md:11:9: [error] không thấy tệp «anh/bia.jpg» (tìm trong docs/vi/tin-bai/posts/) / file 'anh/bia.jpg' not found (looked in docs/vi/tin-bai/posts/) (ref-file)",
+        "docs/vi/tin-bai/posts/bai-mau.md:11:9: [error] «cover.file»: không thấy tệp «anh/bia.jpg» (tìm trong docs/vi/tin-bai/posts/); có phải ý bạn là «anh/bia.png»? / file 'anh/bia.jpg' not found (looked in docs/vi/tin-bai/posts/); did you mean 'anh/bia.png'? (ref-file)",
     ],
     'ref-link': [
-        "docs/vi/tap-huan/hoc-phan-b.md:15:18: [error] liên kết tới «hoc-phan-c.md» không có tệp đích / the link to 'hoc-phan-c.md' points to no file (ref-link)",
+        "docs/vi/tap-huan/hoc-phan-b.md:15:18: [error] liên kết tới «hoc-phan-c.md» không có tệp đích; có phải ý bạn là «hoc-phan-b.md», «hoc-phan-a.md»? / the link to 'hoc-phan-c.md' points to no file; did you mean 'hoc-phan-b.md', 'hoc-phan-a.md'? (ref-link)",
     ],
     'ref-missing-redirect': [
-        "docs/registries/redirects.yml:4:7: [error] «tap-huan/khong-co/» không có: không có trang /tap-huan/khong-co/ / 'tap-huan/khong-co/' does not exist: no page at /tap-huan/khong-co/ (ref-missing)",
+        "docs/registries/redirects.yml:4:7: [error] «[1].to»: «tap-huan/khong-co/» không có: không có trang /tap-huan/khong-co/; có phải ý bạn là «tap-huan/hoc-phan-b/», «tap-huan/hoc-phan-a/»? / 'tap-huan/khong-co/' does not exist: no page at /tap-huan/khong-co/; did you mean 'tap-huan/hoc-phan-b/', 'tap-huan/hoc-phan-a/'? (ref-missing)",
     ],
     'ref-link-generated-pages': [
     ],
@@ -102,16 +102,16 @@ EXPECTED: dict[str, list[str]] = {
         'campaigns/chien-dich-trong: [error] thư mục chiến dịch thiếu tệp vi.md / the campaign folder lacks vi.md (campaign-files)',
     ],
     'prerequisite-cycle': [
-        'docs/vi/tap-huan/hoc-phan-a.md:11:17: [error] điều kiện học trước tạo thành vòng: hoc-phan-a → hoc-phan-b → hoc-phan-a / the prerequisites form a cycle: hoc-phan-a → hoc-phan-b → hoc-phan-a (prerequisite-cycle)',
+        'docs/vi/tap-huan/hoc-phan-a.md:11:17: [error] «prerequisites[0]»: điều kiện học trước tạo thành vòng: hoc-phan-a → hoc-phan-b → hoc-phan-a / the prerequisites form a cycle: hoc-phan-a → hoc-phan-b → hoc-phan-a (prerequisite-cycle)',
     ],
     'translation-mismatch': [
         "docs/en/tin-bai/posts/bai-mau.md:3:7: [error] «date» ghi «2025-06-03» nhưng docs/vi/tin-bai/posts/bai-mau.md ghi «2025-06-02» / 'date' is '2025-06-03' but docs/vi/tin-bai/posts/bai-mau.md says '2025-06-02' (translation-mismatch)",
     ],
     'translation-mismatch-sessions': [
-        "docs/en/tap-huan/hoc-phan-a.md:6:14: [error] bước «buoc-1» ghi 45 phút, bản gốc ghi 60 / step 'buoc-1' says 45 minutes, the original 60 (translation-mismatch)",
+        "docs/en/tap-huan/hoc-phan-a.md:6:14: [error] «sessions[0].minutes»: bước «buoc-1» ghi 45 phút, bản gốc ghi 60 / step 'buoc-1' says 45 minutes, the original 60 (translation-mismatch)",
     ],
     'translation-orphan': [
-        'docs/en/tin-bai/posts/bai-le.md: [error] bản dịch không có bản gốc tiếng Việt docs/vi/tin-bai/posts/bai-le.md / this translation has no Vietnamese original docs/vi/tin-bai/posts/bai-le.md (translation-orphan)',
+        "docs/en/tin-bai/posts/bai-le.md: [error] bản dịch không có bản gốc tiếng Việt docs/vi/tin-bai/posts/bai-le.md; có phải ý bạn là «docs/vi/tin-bai/posts/bai-mau.md»? / this translation has no Vietnamese original docs/vi/tin-bai/posts/bai-le.md; did you mean 'docs/vi/tin-bai/posts/bai-mau.md'? (translation-orphan)",
     ],
     'translation-missing': [
         'docs/vi/tap-huan/hoc-phan-b.md: [warning] chưa có bản dịch en: docs/en/tap-huan/hoc-phan-b.md / no en translation yet: docs/en/tap-huan/hoc-phan-b.md (translation-missing)',
@@ -123,10 +123,10 @@ EXPECTED: dict[str, list[str]] = {
         'docs/en/index.md:3:1: [error] thẻ <img src="a.png"> không có thuộc tính alt / <img src="a.png"> has no alt attribute (alt-missing)',
     ],
     'alt-missing-material': [
-        "campaigns/chien-dich-mau/en.md:5:5: [error] ảnh «poster.png» chưa có mô tả (alt) bằng tiếng Anh / the image 'poster.png' has no English alt text (alt-missing)",
+        "campaigns/chien-dich-mau/en.md:5:5: [error] ảnh «poster.png» chưa có mô tả (alt) bằng tiếng Anh ở trường «materials[0].alt» / the image 'poster.png' has no English alt text in 'materials[0].alt' (alt-missing)",
     ],
     'alt-missing-cover-en': [
-        "docs/en/tin-bai/posts/bai-mau.md:2:1: [error] ảnh «anh/bia.png» chưa có mô tả (alt) bằng tiếng Anh / the image 'anh/bia.png' has no English alt text (alt-missing)",
+        "docs/en/tin-bai/posts/bai-mau.md:2:1: [error] ảnh «anh/bia.png» chưa có mô tả (alt) bằng tiếng Anh ở trường «cover_alt» / the image 'anh/bia.png' has no English alt text in 'cover_alt' (alt-missing)",
     ],
     'alt-language': [
         "campaigns/chien-dich-mau/en.md:7:10: [error] alt của «poster.png» là tiếng Việt, chép từ bản gốc / the alt text of 'poster.png' is the Vietnamese original, not English (alt-language)",
@@ -152,16 +152,16 @@ EXPECTED: dict[str, list[str]] = {
     'code-is-not-html': [
     ],
     'privacy-phone': [
-        "docs/vi/tin-bai/posts/bai-mau.md:16:27: [error] số điện thoại «0912 345 678» có thể làm lộ thông tin cá nhân (Luật Trẻ em 2016 Điều 6, Nghị định 56/2017 Điều 33) / phone number '0912 345 678' may expose private information (Law on Children 2016 art. 6, Decree 56/2017 art. 33) (privacy-phone)",
+        "docs/vi/tin-bai/posts/bai-mau.md:16:27: [error] số điện thoại «0912 *** 678» có thể làm lộ thông tin cá nhân (Luật Trẻ em 2016 Điều 6, Nghị định 56/2017 Điều 33) / phone number '0912 *** 678' may expose private information (Law on Children 2016 art. 6, Decree 56/2017 art. 33) (privacy-phone)",
     ],
     'privacy-phone-in-summary': [
-        "docs/en/tin-bai/posts/bai-mau.md:3:10: [error] số điện thoại «+84 912 345 678» có thể làm lộ thông tin cá nhân (Luật Trẻ em 2016 Điều 6, Nghị định 56/2017 Điều 33) / phone number '+84 912 345 678' may expose private information (Law on Children 2016 art. 6, Decree 56/2017 art. 33) (privacy-phone)",
+        "docs/en/tin-bai/posts/bai-mau.md:3:10: [error] «summary»: số điện thoại «+84 912 *** 678» có thể làm lộ thông tin cá nhân (Luật Trẻ em 2016 Điều 6, Nghị định 56/2017 Điều 33) / phone number '+84 912 *** 678' may expose private information (Law on Children 2016 art. 6, Decree 56/2017 art. 33) (privacy-phone)",
     ],
     'privacy-id-number': [
-        "docs/vi/tin-bai/posts/bai-mau.md:16:26: [error] dãy 12 chữ số «001203004567» (giống số CMND/CCCD) có thể làm lộ thông tin cá nhân (Luật Trẻ em 2016 Điều 6, Nghị định 56/2017 Điều 33) / a 12-digit number '001203004567' (like an identity card) may expose private information (Law on Children 2016 art. 6, Decree 56/2017 art. 33) (privacy-id-number)",
+        "docs/vi/tin-bai/posts/bai-mau.md:16:26: [error] dãy 12 chữ số «0012*****567» (giống số CMND/CCCD) có thể làm lộ thông tin cá nhân (Luật Trẻ em 2016 Điều 6, Nghị định 56/2017 Điều 33) / a 12-digit number '0012*****567' (like an identity card) may expose private information (Law on Children 2016 art. 6, Decree 56/2017 art. 33) (privacy-id-number)",
     ],
     'privacy-email': [
-        "docs/vi/tin-bai/posts/bai-mau.md:16:20: [error] e-mail cá nhân «lan.nguyen@gmail.com» có thể làm lộ thông tin cá nhân (Luật Trẻ em 2016 Điều 6, Nghị định 56/2017 Điều 33) / personal e-mail address 'lan.nguyen@gmail.com' may expose private information (Law on Children 2016 art. 6, Decree 56/2017 art. 33) (privacy-email)",
+        "docs/vi/tin-bai/posts/bai-mau.md:16:20: [error] e-mail cá nhân «l***@gmail.com» có thể làm lộ thông tin cá nhân (Luật Trẻ em 2016 Điều 6, Nghị định 56/2017 Điều 33) / personal e-mail address 'l***@gmail.com' may expose private information (Law on Children 2016 art. 6, Decree 56/2017 art. 33) (privacy-email)",
     ],
     'privacy-not-numbers': [
     ],
@@ -187,7 +187,7 @@ EXPECTED: dict[str, list[str]] = {
         "docs/vi/tin-bai/posts/bai-mau.md:1:1: [error] thiếu phần thông tin đầu trang (front matter) giữa hai dòng '---' / the front matter between two '---' lines is missing (front-matter-missing)",
     ],
     'yaml-syntax': [
-        "docs/vi/tin-bai/posts/bai-mau.md:3:11: [error] dấu ':' không đúng chỗ: giá trị có dấu ':' cần đặt trong ngoặc kép, hoặc thiếu dấu cách sau ':' (mapping values are not allowed in this context) / a ':' in the wrong place: quote a value that contains ':' or add a space after ':' (mapping values are not allowed in this context) (yaml-syntax)",
+        "docs/vi/tin-bai/posts/bai-mau.md:3:11: [error] giá trị của «title» có dấu ':' nên cần đặt trong ngoặc kép / the value of 'title' contains ':' and must be quoted (yaml-syntax)",
     ],
     'yaml-duplicate-key': [
         "docs/vi/tin-bai/posts/bai-mau.md:4:1: [error] trường «title» được ghi hai lần (lần đầu ở dòng 3); chỉ giá trị sau được dùng / field 'title' appears twice (first on line 3); only the last value counts (yaml-duplicate-key)",
@@ -200,6 +200,90 @@ EXPECTED: dict[str, list[str]] = {
     ],
     'empty-campaign': [
         'campaigns/chien-dich-mau/campaign.yml:1:1: [error] thông tin trống, thiếu mọi trường bắt buộc: id, start_date, end_date, lead_unit, topics / the metadata is empty; every required field is missing: id, start_date, end_date, lead_unit, topics (field-required)',
+    ],
+    'privacy-bank-account': [
+        "docs/vi/tin-bai/posts/bai-mau.md:16:30: [error] số tài khoản ngân hàng «1903 **** ***2 34» có thể làm lộ thông tin cá nhân (Luật Trẻ em 2016 Điều 6, Nghị định 56/2017 Điều 33) / bank account number '1903 **** ***2 34' may expose private information (Law on Children 2016 art. 6, Decree 56/2017 art. 33) (privacy-bank-account)",
+    ],
+    'privacy-masked-in-other-rules': [
+        "docs/vi/tin-bai/posts/bai-mau.md:8:7: [error] «tags» phải là danh sách, đang là chữ «Gọi chị Lan 0912 *** 678» / 'tags' must be a list, found text 'Gọi chị Lan 0912 *** 678' (field-type)",
+    ],
+    'ref-file-case': [
+        "docs/vi/tin-bai/posts/bai-mau.md:11:9: [error] «cover.file»: không thấy tệp «anh/Bia.png» (tìm trong docs/vi/tin-bai/posts/); chỉ khác chữ hoa/thường với «anh/bia.png» đã có (trên máy chủ chữ hoa và chữ thường là khác nhau) / file 'anh/Bia.png' not found (looked in docs/vi/tin-bai/posts/); it differs from the existing 'anh/bia.png' only in letter case (the server tells upper from lower case) (ref-file)",
+    ],
+    'ref-missing-material-case': [
+        "campaigns/chien-dich-mau/en.md:4:1: [error] ảnh «poster.png» chưa có mô tả (alt) bằng tiếng Anh ở trường «materials» / the image 'poster.png' has no English alt text in 'materials' (alt-missing)",
+        "campaigns/chien-dich-mau/en.md:5:11: [error] «materials[0].file»: «Poster.png» không có: không có trong materials của campaigns/chien-dich-mau/campaign.yml; chỉ khác chữ hoa/thường với «poster.png» đã có (trên máy chủ chữ hoa và chữ thường là khác nhau) / 'Poster.png' does not exist: not among the materials of campaigns/chien-dich-mau/campaign.yml; it differs from the existing 'poster.png' only in letter case (the server tells upper from lower case) (ref-missing)",
+    ],
+    'ref-missing-prerequisite': [
+        "docs/vi/tap-huan/hoc-phan-b.md:10:17: [error] «prerequisites[0]»: «hoc-phan-aa» không có: không thấy học phần docs/vi/tap-huan/hoc-phan-aa.md; có phải ý bạn là «hoc-phan-a», «hoc-phan-b»? / 'hoc-phan-aa' does not exist: no module docs/vi/tap-huan/hoc-phan-aa.md; did you mean 'hoc-phan-a', 'hoc-phan-b'? (ref-missing)",
+    ],
+    'registry-value-author': [
+        "docs/vi/tin-bai/posts/bai-mau.md:6:11: [error] «authors[0]»: «phong-nep-song-gia-dinh» không có trong danh mục units.yml; có phải ý bạn là «phong-nep-song-van-hoa-gia-dinh»? / 'phong-nep-song-gia-dinh' is not in the registry units.yml; did you mean 'phong-nep-song-van-hoa-gia-dinh'? (registry-value)",
+    ],
+    'registry-value-diacritics-and-case': [
+        "docs/vi/tin-bai/posts/bai-mau.md:8:8: [error] «tags[0]»: «Bảo vệ trẻ em» không có trong danh mục topics.yml; có phải ý bạn là «bao-ve-tre-em»? / 'Bảo vệ trẻ em' is not in the registry topics.yml; did you mean 'bao-ve-tre-em'? (registry-value)",
+    ],
+    'date-format-day-that-does-not-exist': [
+        "campaigns/chien-dich-mau/campaign.yml:3:11: [error] «end_date» có giá trị «31/06/2025», cần ngày dạng YYYY-MM-DD; ngày này cũng không có trong lịch: tháng 6 chỉ có 30 ngày / 'end_date' is '31/06/2025', expected a date as YYYY-MM-DD; that day does not exist either: June has 30 days (date-format)",
+    ],
+    'date-month-13': [
+        "docs/vi/tap-huan/hoc-phan-a.md:17:16: [error] «last_reviewed» là 2025-15-09: không có ngày này trong lịch: không có tháng 15 (tháng từ 01 đến 12) / 'last_reviewed' is 2025-15-09: no such day in the calendar: there is no month 15 (months are 01 to 12) (date-format)",
+    ],
+    'date-not-a-leap-year': [
+        "docs/vi/tin-bai/posts/bai-mau.md:5:7: [error] «date» là 2025-02-29: không có ngày này trong lịch: năm 2025 không nhuận nên tháng 2 chỉ có 28 ngày / 'date' is 2025-02-29: no such day in the calendar: 2025 is not a leap year, so February has 28 days (date-format)",
+    ],
+    'alt-missing-cover-vi': [
+        "docs/vi/tin-bai/posts/bai-mau.md:12:8: [error] ảnh «anh/bia.png» chưa có mô tả (alt) bằng tiếng Việt ở trường «cover.alt» / the image 'anh/bia.png' has no Vietnamese alt text in 'cover.alt' (alt-missing)",
+    ],
+    'alt-missing-material-vi': [
+        "docs/en/tap-huan/hoc-phan-a.md:2:1: [error] ảnh «anh.png» chưa có mô tả (alt) bằng tiếng Anh ở trường «materials» / the image 'anh.png' has no English alt text in 'materials' (alt-missing)",
+        "docs/vi/tap-huan/hoc-phan-a.md:20:5: [error] ảnh «anh.png» chưa có mô tả (alt) bằng tiếng Việt ở trường «materials[0].alt» / the image 'anh.png' has no Vietnamese alt text in 'materials[0].alt' (alt-missing)",
+    ],
+    'id-unique-code-not-committed': [
+        "docs/vi/tap-huan/a-moi.md:3:7: [error] code «M01» đã dùng ở docs/vi/tap-huan/hoc-phan-a.md (có trước: đã lưu trong git, tệp này chưa) / code 'M01' is already used in docs/vi/tap-huan/hoc-phan-a.md (the older one: committed in git, this one not yet) (id-unique)",
+    ],
+    'id-unique-newer-by-date': [
+        "campaigns/chien-dich-mau/campaign.yml:1:5: [error] id «chien-dich-mau» đã dùng cho tin bài docs/vi/tin-bai/posts/chien-dich-mau.md (có trước: ngày 2025-05-20, tệp này ngày 2025-06-01) / id 'chien-dich-mau' is already used by the article docs/vi/tin-bai/posts/chien-dich-mau.md (the older one: dated 2025-05-20, this one 2025-06-01) (id-unique)",
+        'docs/vi/tin-bai/posts/chien-dich-mau.md: [warning] chưa có bản dịch en: docs/en/tin-bai/posts/chien-dich-mau.md / no en translation yet: docs/en/tin-bai/posts/chien-dich-mau.md (translation-missing)',
+    ],
+    'id-unique-newer-not-committed': [
+        "docs/vi/tap-huan/bai-mau.md:2:5: [error] id «bai-mau» đã dùng cho tin bài docs/vi/tin-bai/posts/bai-mau.md (có trước: đã lưu trong git, tệp này chưa) / id 'bai-mau' is already used by the article docs/vi/tin-bai/posts/bai-mau.md (the older one: committed in git, this one not yet) (id-unique)",
+    ],
+    'yaml-bom-inside': [
+        "docs/vi/tin-bai/posts/bai-mau.md:4:1: [error] «summary»: dòng này có dấu BOM vô hình (U+FEFF) ở đầu dòng, trước tên trường / 'summary': this line has an invisible byte-order mark (U+FEFF) at the start of the line (yaml-syntax)",
+    ],
+    'yaml-full-width-colon': [
+        "docs/vi/tin-bai/posts/bai-mau.md:4:8: [error] «summary» viết với dấu hai chấm toàn khổ «：» (của bộ gõ tiếng Trung, Nhật); YAML cần dấu hai chấm thường ':' và một dấu cách / 'summary' is followed by a full-width colon '：'; YAML needs a plain ':' and a space (yaml-syntax)",
+    ],
+    'yaml-indentation': [
+        "docs/vi/tin-bai/posts/bai-mau.md:4:1: [error] «summary» thụt lề sai: dòng này lùi vào như thể nằm trong giá trị của dòng trên / 'summary' is indented as if it were part of the value above (yaml-syntax)",
+    ],
+    'yaml-missing-colon': [
+        "docs/vi/tin-bai/posts/bai-mau.md:4:1: [error] «summary»: dòng này thiếu dấu ':' sau tên trường (cần «tên: giá trị») / 'summary': this line lacks the ':' after the field name (expected 'name: value') (yaml-syntax)",
+    ],
+    'yaml-no-break-space': [
+        "docs/vi/tin-bai/posts/bai-mau.md:12:1: [error] «cover.alt»: dòng này có dấu cách không ngắt (U+00A0) ở đầu dòng, trước tên trường / 'cover.alt': this line has a no-break space (U+00A0) at the start of the line (yaml-syntax)",
+    ],
+    'yaml-no-break-space-after-colon': [
+        "docs/vi/tin-bai/posts/bai-mau.md:4:9: [error] dòng này có dấu cách không ngắt (U+00A0) sau dấu ':' của «summary» (YAML cần một dấu cách thường) / this line has a no-break space (U+00A0) after the ':' of 'summary' (YAML needs a plain space) (yaml-syntax)",
+    ],
+    'yaml-smart-quotes': [
+        'docs/vi/tin-bai/posts/bai-mau.md:3:8: [error] giá trị của «title» đặt trong dấu ngoặc kép cong “ ” (YAML chỉ hiểu ngoặc thẳng " hoặc \') / the value of \'title\' is in curly quotes “ ” (YAML only understands straight quotes " or \') (yaml-syntax)',
+    ],
+    'yaml-tab': [
+        "docs/vi/tin-bai/posts/bai-mau.md:12:1: [error] «cover.alt»: dòng này có ký tự tab ở đầu dòng, trước tên trường / 'cover.alt': this line has a tab character at the start of the line (yaml-syntax)",
+    ],
+    'yaml-tab-in-registry': [
+        "docs/registries/categories.yml:9:1: [error] «[1].name»: dòng này có ký tự tab ở đầu dòng, trước tên trường / '[1].name': this line has a tab character at the start of the line (yaml-syntax)",
+    ],
+    'yaml-unclosed-bracket': [
+        "docs/vi/tin-bai/posts/bai-mau.md:8:7: [error] «tags»: dấu «[» mở ở dòng này nhưng không có «]» đóng (hoặc một giá trị trong đó có dấu phẩy, dấu hai chấm cần đặt trong ngoặc kép) / 'tags': the '[' opened on this line is never closed by ']' (or a value inside it holds a comma or colon and needs quotes) (yaml-syntax)",
+    ],
+    'yaml-unclosed-quote': [
+        'docs/vi/tin-bai/posts/bai-mau.md:4:10: [error] giá trị của «summary» mở ngoặc " ở dòng này nhưng không đóng / the value of \'summary\' opens a quote " on this line but never closes it (yaml-syntax)',
+    ],
+    'yaml-zero-width-space': [
+        "docs/vi/tin-bai/posts/bai-mau.md:4:8: [error] dòng này có dấu cách vô hình, rộng bằng 0 (U+200B) trong tên trường «summary» (tên trông đúng nhưng không khớp) / this line has a zero-width space (U+200B) inside the field name 'summary' (it looks right but does not match) (yaml-syntax)",
     ],
 }
 

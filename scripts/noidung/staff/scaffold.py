@@ -84,7 +84,7 @@ def _render(schema_kind: str, values: dict[str, Any], lang: str) -> str:
     blocks = []
     for key, spec in schema.properties.items():
         if key == "source_hash":
-            continue  # written by `noidung translations --mark`, never by hand
+            continue  # written by `python3 make.py translations --mark`, never by hand
         description = str(spec.get("description", "")).split(" / ")
         note = description[0] if lang == "vi" else description[-1]
         if key in values:
@@ -132,7 +132,9 @@ def plan(layout: ContentLayout, request: Request, today: dt.date) -> dict[Path, 
     end = request.end or start
     if end < start:
         raise ScaffoldError(
-            f"Ngày kết thúc {end} trước ngày bắt đầu {start} / the end date is before the start")
+            f"Ngày kết thúc {end} trước ngày bắt đầu {start}; nếu hai ngày bị đảo, viết "
+            f"--start {end} --end {start} / the end date {end} is before the start {start}; if "
+            f"they are swapped, write --start {end} --end {start}")
     files: dict[Path, str] = {}
     shared: dict[str, Any] = {"id": ident}
     if request.kind == "bai-viet":

@@ -55,7 +55,7 @@ KIND_SCHEMAS = {"article": "article-translation", "module": "module-translation"
                 "campaign": "campaign-text"}
 
 
-#: The scaffold's mark for text still to write (scripts/scaffold.py:TO_WRITE).
+#: The scaffold's mark for text still to write (staff/scaffold.py: TO_WRITE).
 TO_WRITE_RE = re.compile(r"\b(?:TO WRITE|CẦN VIẾT):")
 
 

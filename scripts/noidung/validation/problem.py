@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass
 from enum import StrEnum
 from typing import Any, NamedTuple
+
+from .personal import mask_text
 
 
 class Severity(StrEnum):
@@ -20,6 +23,8 @@ class Problem:
 
     `line` and `column` are 1-based; 0 means "the whole file" (no position known).
     `field` is the dotted path of the metadata field (`materials[0].alt`), or "".
+    Phone, identity and bank account numbers and personal e-mail addresses in the
+    messages and hints are masked on creation (personal.mask_text).
     """
 
     path: str
@@ -32,6 +37,15 @@ class Problem:
     field: str = ""
     hint_vi: str = ""
     hint_en: str = ""
+
+    def __post_init__(self) -> None:
+        # Personal data found in content is never printed back, whichever rule quotes it:
+        # masked here, where every Problem is made (text, JSON and the build's output).
+        for name in ("message_vi", "message_en", "hint_vi", "hint_en"):
+            value = getattr(self, name)
+            masked = mask_text(value)
+            if masked is not value:
+                object.__setattr__(self, name, masked)
 
     @property
     def message(self) -> str:
@@ -47,8 +61,14 @@ class Problem:
         return f"{self.path}:{self.line}:{self.column}" if self.line else self.path
 
     def to_text(self) -> str:
-        """`path:line:col: [error] vi / en (rule-id)`."""
-        return f"{self.location()}: [{self.severity.value}] {self.message} ({self.rule})"
+        """`path:line:col: [error] vi / en (rule-id)`, with `«field»: ` before the message
+        when the message does not name its field itself."""
+        named = f"«{self.field}»: " if self.field and not self._names_field() else ""
+        return f"{self.location()}: [{self.severity.value}] {named}{self.message} ({self.rule})"
+
+    def _names_field(self) -> bool:
+        key = re.sub(r"\[\d+\]", "", self.field).rsplit(".", 1)[-1]
+        return not key or key in self.message_vi
 
     def to_json(self) -> dict[str, Any]:
         data = asdict(self)

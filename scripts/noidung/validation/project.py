@@ -26,6 +26,21 @@ _TEXT_SUFFIXES = {".md", ".yml", ".yaml"}
 _ASCII_NAME = re.compile(r"^[a-z0-9]+(?:[-_.][a-z0-9]+)*$")
 
 
+#: Kind of file → the kind staff name to `python3 make.py new` (staff/scaffold.py: KINDS).
+NEW_KINDS = {"article": "bai-viet", "article-translation": "bai-viet", "module": "hoc-phan",
+             "module-translation": "hoc-phan", "campaign": "chien-dich",
+             "campaign-text": "chien-dich"}
+
+
+def new_command(kind: str) -> str:
+    """The command staff type to create a file of this kind, as messages show it."""
+    name = NEW_KINDS.get(kind)
+    if name == "chien-dich":
+        return (f'`python3 make.py new {name} --title "…" --start YYYY-MM-DD '
+                '--end YYYY-MM-DD`')
+    return f'`python3 make.py new {name} --title "…"`' if name else "`python3 make.py new`"
+
+
 def classify(rel: str) -> tuple[str, str] | None:
     """(kind, language) of a file by its path, or None when it is not content.
 

@@ -8,6 +8,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .personal import hotline_numbers, public_numbers
 from .problem import Problem, Severity, problem
 from .project import load_project
 from .rules import families
@@ -41,6 +42,11 @@ def validate_project(root: Path, paths: list[str] | None = None) -> Result:
     are broken (the tool cannot run)."""
     started = time.perf_counter()
     all_schemas()
+    with public_numbers(hotline_numbers(root)):
+        return _validate(root, paths, started)
+
+
+def _validate(root: Path, paths: list[str] | None, started: float) -> Result:
     project = load_project(root)
     problems: set[Problem] = set()
     for family in families():

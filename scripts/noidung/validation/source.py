@@ -15,6 +15,7 @@ from typing import Any
 import yaml
 
 from .problem import Position, Problem, problem
+from .yamlhelp import Finding, explain, field_at, invisible
 
 try:  # the C parser is ten times faster; PyYAML without libyaml still works
     _BaseLoader: type = yaml.CSafeLoader
@@ -231,38 +232,22 @@ def _parse_markdown(text: str, source: SourceFile) -> None:
 
 # -- YAML with positions ----------------------------------------------------------------
 
-_YAML_HINTS = (
-    ("mapping values are not allowed",
-     "dấu ':' không đúng chỗ: giá trị có dấu ':' cần đặt trong ngoặc kép, "
-     "hoặc thiếu dấu cách sau ':'",
-     "a ':' in the wrong place: quote a value that contains ':' or add a space after ':'"),
-    ("found character '\\t'",
-     "có ký tự Tab: YAML chỉ dùng dấu cách để thụt lề",
-     "a Tab character: YAML indents with spaces only"),
-    ("could not find expected ':'",
-     "thiếu dấu ':' sau tên trường, hoặc dòng trước thụt lề sai",
-     "a ':' is missing after a field name, or the previous line is indented wrongly"),
-    ("found unexpected end of stream",
-     "chuỗi mở ngoặc kép nhưng không đóng",
-     "a quoted value is never closed"),
-    ("found undefined alias",
-     "dùng '*' (bí danh YAML) chưa được định nghĩa: đặt giá trị bắt đầu bằng '*' trong ngoặc kép",
-     "an undefined YAML alias '*': quote a value that starts with '*'"),
-    ("expected <block end>",
-     "thụt lề không khớp với các dòng trên",
-     "the indentation does not match the lines above"),
-    ("found character '@'",
-     "giá trị bắt đầu bằng '@' hoặc '`' phải đặt trong ngoặc kép",
-     "a value starting with '@' or '`' must be quoted"),
-    ("found unknown escape character",
-     "ký tự '\\' trong ngoặc kép: dùng ngoặc đơn hoặc viết '\\\\'",
-     "a '\\' inside double quotes: use single quotes or write '\\\\'"),
-)
-
-
 def parse_yaml(text: str, source: SourceFile, first_line: int) -> Document | None:
-    """Parse YAML text; on a syntax error add a problem and return None."""
+    """Parse YAML text; on a syntax error add a problem and return None.
+
+    Invisible or look-alike characters that change the structure (a tab or no-break
+    space in the indentation, curly quotes, a full-width colon...) are reported
+    with the line corrected, and the corrected text is what is parsed, so the other
+    rules check what was meant."""
     doc = Document(first_line=first_line)
+    lines = text.split("\n")
+    findings = invisible(lines)
+    for found in findings:
+        source.problems.append(_syntax_problem(source, lines, found, first_line))
+        if found.fixed:
+            lines[found.line] = found.fixed
+    if findings:
+        text = "\n".join(lines)
     try:
         loader = _Loader(text)
         try:
@@ -275,20 +260,7 @@ def parse_yaml(text: str, source: SourceFile, first_line: int) -> Document | Non
         finally:
             loader.dispose()
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        pos = Position(first_line + mark.line, mark.column + 1) if mark else Position(first_line, 1)
-        what = error.problem or str(error)
-        vi, en = next(
-            ((v, e) for key, v, e in _YAML_HINTS if key in what),
-            ("YAML không hợp lệ", "invalid YAML"),
-        )
-        source.problems.append(problem(
-            source.rel, pos, "yaml-syntax", f"{vi} ({what})", f"{en} ({what})",
-            hint_vi="xem dòng này và dòng ngay trước nó; giá trị có ':' '#' '[' '{' nên đặt "
-            "trong ngoặc kép",
-            hint_en="look at this line and the one before it; quote values that contain "
-            "':' '#' '[' '{'",
-        ))
+        source.problems.append(_syntax_problem(source, lines, explain(lines, error), first_line))
         return None
     except (yaml.YAMLError, ValueError, TypeError, RecursionError, OverflowError) as error:
         source.problems.append(problem(
@@ -307,6 +279,29 @@ def parse_yaml(text: str, source: SourceFile, first_line: int) -> Document | Non
         ))
         return None
     return doc
+
+
+def _syntax_problem(source: SourceFile, lines: list[str], found: Finding,
+                    first_line: int) -> Problem:
+    """A yaml-syntax problem at the line where it starts, naming its field, with the
+    corrected line to copy when there is one."""
+    number = first_line + found.line
+    if found.fixed:
+        hint_vi = f"sửa dòng {number} thành «{found.fixed}»"
+        hint_en = f"change line {number} to '{found.fixed}'"
+    else:
+        hint_vi = ("xem dòng này và dòng ngay trên nó; giá trị có ':' '#' '[' '{' nên đặt "
+                   "trong ngoặc kép")
+        hint_en = ("look at this line and the one above it; quote values that contain ':' '#' "
+                   "'[' '{'")
+    meant = lines[:found.line] + [found.fixed] + lines[found.line + 1:] if found.fixed \
+        else lines
+    name = field_at(meant, found.line)  # of the line as meant (an indented key is not nested)
+    vi, en = found.vi, found.en
+    if name and f"«{name}»" not in vi:
+        vi, en = f"«{name}»: {vi}", f"'{name}': {en}"
+    return problem(source.rel, Position(number, found.column + 1), "yaml-syntax", vi, en,
+                   field=name, hint_vi=hint_vi, hint_en=hint_en)
 
 
 class _TooComplex(Exception):

@@ -120,12 +120,30 @@ def _materials(owner: SourceFile, texts: list[SourceFile], owner_has_text: bool)
 def _missing(source: SourceFile, pos: Position, file: str, lang: str, field: str) -> Problem:
     return problem(
         source.rel, pos, "alt-missing",
-        f"ảnh «{file}» chưa có mô tả (alt) bằng tiếng {'Việt' if lang == 'vi' else 'Anh'}",
-        f"the image '{file}' has no {'Vietnamese' if lang == 'vi' else 'English'} alt text",
-        field=field,
-        hint_vi=f"thêm vào materials: - file: {file} / alt: <ảnh cho thấy gì>",
-        hint_en=f"add to materials: - file: {file} with alt: <what the image shows>",
+        f"ảnh «{file}» chưa có mô tả (alt) bằng tiếng {'Việt' if lang == 'vi' else 'Anh'} "
+        f"ở trường «{field}»",
+        f"the image '{file}' has no {'Vietnamese' if lang == 'vi' else 'English'} alt text "
+        f"in '{field}'",
+        field=field, **add_alt_hint(field, file),
     )
+
+
+def add_alt_hint(field: str, file: str) -> dict[str, str]:
+    """The hint for alt text missing at `field`, naming that very field: a line of its
+    own (cover_alt), a key inside its parent (cover.alt, materials[0].alt), or a new
+    entry of a list (materials)."""
+    what_vi, what_en = "<ảnh cho thấy gì>", "<what the image shows>"
+    parent, _, key = field.rpartition(".")
+    if not parent and "[" not in field:
+        if field == "materials":  # no entry for this file in the list at all
+            return {"hint_vi": f"thêm vào materials một mục «- file: {file}» với "
+                    f"«alt: {what_vi}»",
+                    "hint_en": f"add an entry '- file: {file}' with 'alt: {what_en}' to "
+                    "materials"}
+        return {"hint_vi": f"thêm dòng «{field}: {what_vi}»",
+                "hint_en": f"add a line '{field}: {what_en}'"}
+    return {"hint_vi": f"thêm «{key}: {what_vi}» vào {parent} (mục có file: {file})",
+            "hint_en": f"add '{key}: {what_en}' to {parent} (the entry with file: {file})"}
 
 
 def _cover(project: Project, source: SourceFile) -> Iterator[Problem]:

@@ -5,12 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
-from noidung.validation.problem import Problem, Severity, problem
-from noidung.validation.project import Project
-from noidung.validation.source import dotted
-
+from ..days import advise
+from ..problem import Problem, Severity, problem
+from ..project import Project
+from ..source import dotted
 from . import Rule
-from .fields import schema_of
+from .fields import example_hint, schema_of
 
 E = Severity.ERROR
 RULES = (
@@ -45,13 +45,17 @@ def check(project: Project) -> Iterator[Problem]:
                 continue
             if len(value) == 10 and value[4] == "-" and value[7] == "-" and \
                     value.replace("-", "").isdigit() and as_date(value) is None:
+                advice = advise(value)
+                assert advice is not None
+                key = next((str(p) for p in reversed(path) if isinstance(p, str)), "")
+                hint_vi, hint_en = example_hint(key, advice)
                 yield problem(
                     source.rel, doc.at(path), "date-format",
-                    f"«{dotted(path)}» là {value}: không có ngày này trong lịch",
-                    f"'{dotted(path)}' is {value}: no such day in the calendar",
-                    field=dotted(path),
-                    hint_vi="kiểm tra ngày và tháng (YYYY-MM-DD)",
-                    hint_en="check the day and the month (YYYY-MM-DD)",
+                    f"«{dotted(path)}» là {value}: không có ngày này trong lịch: "
+                    f"{advice.why_vi}",
+                    f"'{dotted(path)}' is {value}: no such day in the calendar: "
+                    f"{advice.why_en}",
+                    field=dotted(path), hint_vi=hint_vi, hint_en=hint_en,
                 )
         for path, value, sub in project.annotated(source, "x-not-before"):
             other_name = sub["x-not-before"]
@@ -63,11 +67,18 @@ def check(project: Project) -> Iterator[Problem]:
             if end is None or start is None or end >= start:
                 continue
             name = str(path[-1])
+            line, other_line = doc.at(path).line, doc.at((*path[:-1], other_name)).line
+            swapped = (f"«{other_name}: {value}» (dòng {other_line}) và «{name}: {other}» "
+                       f"(dòng {line})")
+            swapped_en = (f"'{other_name}: {value}' (line {other_line}) and '{name}: {other}' "
+                          f"(line {line})")
             yield problem(
                 source.rel, doc.at(path), "dates-order",
                 f"{name} {value} trước {other_name} {other}",
                 f"{name} is before {other_name}",
                 field=dotted(path),
-                hint_vi=f"sửa {name} thành một ngày từ {other} trở đi, hoặc sửa {other_name}",
-                hint_en=f"set {name} to {other} or later, or correct {other_name}",
+                hint_vi=f"nếu hai ngày bị ghi ngược, đổi chỗ cho nhau: {swapped}; nếu không, "
+                f"sửa {name} thành một ngày từ {other} trở đi",
+                hint_en=f"if the two dates are the wrong way round, swap them: {swapped_en}; "
+                f"otherwise set {name} to {other} or later",
             )

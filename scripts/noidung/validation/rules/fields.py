@@ -6,7 +6,6 @@ on, at the line of the field, with the expected form and an example from the sch
 
 from __future__ import annotations
 
-import difflib
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -14,11 +13,13 @@ from typing import Any
 
 from jsonschema.exceptions import ValidationError
 
-from noidung.validation.problem import Position, Problem, Severity, problem
-from noidung.validation.project import Project
-from noidung.validation.schemas import KINDS, Schema, label, load_schema
-from noidung.validation.source import SourceFile, dotted
-
+from ..days import DateAdvice, advise
+from ..personal import mask_text
+from ..problem import Position, Problem, Severity, problem
+from ..project import Project, new_command
+from ..schemas import KINDS, Schema, label, load_schema
+from ..source import SourceFile, dotted
+from ..suggest import did_you_mean
 from . import Rule
 
 E = Severity.ERROR
@@ -89,8 +90,10 @@ def _empty(source: SourceFile, schema: Schema) -> Problem:
         source.rel, Position(source.doc.first_line if source.doc else 1, 1), "field-required",
         f"thông tin trống, thiếu mọi trường bắt buộc: {required}",
         f"the metadata is empty; every required field is missing: {required}",
-        hint_vi=f"xem ví dụ trong {schema_file(schema)} hoặc tạo bằng `noidung new`",
-        hint_en=f"see the example in {schema_file(schema)} or use `noidung new`",
+        hint_vi=f"xem ví dụ trong {schema_file(schema)}, hoặc tạo tệp mới bằng "
+        f"{new_command(schema.kind)}",
+        hint_en=f"see the example in {schema_file(schema)}, or create a new file "
+        f"with {new_command(schema.kind)}",
     )
 
 
@@ -118,7 +121,7 @@ def shown(value: Any, limit: int = 60) -> str:
         text = "(trống)"
     else:
         text = str(value)
-    text = text.replace("\n", " ")
+    text = mask_text(text.replace("\n", " "))  # before shortening cuts a number in two
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
@@ -141,15 +144,6 @@ def slug(text: str) -> str:
     return "-".join(re.findall(r"[a-z0-9]+", ascii_text))
 
 
-def iso_guess(text: str) -> str:
-    """'28/6/2025' → '2025-06-28' (Vietnamese day/month/year), else ''."""
-    match = re.fullmatch(r"\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*", text)
-    if not match:
-        return ""
-    day, month, year = (int(g) for g in match.groups())
-    return f"{year:04d}-{month:02d}-{day:02d}" if 1 <= month <= 12 and 1 <= day <= 31 else ""
-
-
 def _field_schema(schema: Schema, path: tuple) -> dict[str, Any]:
     sub: dict[str, Any] = schema.data
     for part in path:
@@ -158,6 +152,37 @@ def _field_schema(schema: Schema, path: tuple) -> dict[str, Any]:
         else:
             sub = sub.get("properties", {}).get(part, {})
     return sub
+
+
+def date_form(rel: str, pos: Position, path: tuple, text: str) -> Problem:
+    """A date not written YYYY-MM-DD: the line to copy when it is a real day
+    ("28/6/2025" → "date: 2025-06-28"), else why the day does not exist and a real
+    day offered as an example (never "2027-06-31")."""
+    name = dotted(path)
+    key = next((str(p) for p in reversed(path) if isinstance(p, str)), name)
+    advice = advise(text)
+    vi = f"«{name}» có giá trị «{shown(text)}», cần ngày dạng YYYY-MM-DD"
+    en = f"'{name}' is '{shown(text)}', expected a date as YYYY-MM-DD"
+    if advice is not None and advice.exists:
+        hint_vi = f"viết «{key}: {advice.iso}» (năm-tháng-ngày)"
+        hint_en = f"write '{key}: {advice.iso}' (year-month-day)"
+    elif advice is not None:
+        vi += f"; ngày này cũng không có trong lịch: {advice.why_vi}"
+        en += f"; that day does not exist either: {advice.why_en}"
+        hint_vi, hint_en = example_hint(key, advice)
+    else:
+        hint_vi, hint_en = "ví dụ 2025-06-28 (năm-tháng-ngày)", "e.g. 2025-06-28 (year-month-day)"
+    return problem(rel, pos, "date-format", vi, en, field=name, hint_vi=hint_vi,
+                   hint_en=hint_en)
+
+
+def example_hint(key: str, advice: DateAdvice) -> tuple[str, str]:
+    """The hint for a day that does not exist: check it, and a real day as an example."""
+    if not advice.example:
+        return ("kiểm tra lại ngày và tháng, viết YYYY-MM-DD",
+                "check the day and the month, written YYYY-MM-DD")
+    return (f"kiểm tra lại ngày; ví dụ, {advice.example_vi}: «{key}: {advice.example}»",
+            f"check the day; for example, {advice.example_en}: '{key}: {advice.example}'")
 
 
 def _explain(source: SourceFile, schema: Schema, error: ValidationError) -> Iterator[Problem]:
@@ -208,9 +233,7 @@ def _explain(source: SourceFile, schema: Schema, error: ValidationError) -> Iter
             if key in allowed:
                 continue
             key_path = (*path, key)
-            guess = difflib.get_close_matches(str(key), allowed, n=1, cutoff=0.6)
-            did_vi = f"; có phải «{guess[0]}»?" if guess else ""
-            did_en = f"; did you mean '{guess[0]}'?" if guess else ""
+            advice = did_you_mean(key, allowed, schema_file(schema))
             if instance[key] is None and (" " in str(key) or not str(key).isascii()):
                 # `{vi: Cơ quan, tổ chức}`: inside { } a comma ends the value.
                 yield problem(
@@ -226,8 +249,8 @@ def _explain(source: SourceFile, schema: Schema, error: ValidationError) -> Iter
                 continue
             yield problem(
                 rel, doc.at(key_path, key=True), "field-unknown",
-                f"trường «{key}» không có trong mô hình nội dung{did_vi}",
-                f"unknown field '{key}'{did_en}",
+                f"trường «{key}» không có trong mô hình nội dung{advice.vi}",
+                f"unknown field '{key}'{advice.en}",
                 field=dotted(key_path),
                 hint_vi="các trường được phép: " + ", ".join(allowed),
                 hint_en="allowed fields: " + ", ".join(allowed),
@@ -266,14 +289,13 @@ def _explain(source: SourceFile, schema: Schema, error: ValidationError) -> Iter
 
     if kind == "enum":
         allowed = [str(v) for v in error.validator_value]
-        guess = difflib.get_close_matches(slug(str(value)), allowed, n=1, cutoff=0.5)
-        did_vi = f"; có phải «{guess[0]}»?" if guess else ""
-        did_en = f"; did you mean '{guess[0]}'?" if guess else ""
+        advice = did_you_mean(value, allowed, f"scripts/noidung/content/schemas/{schema.kind}.yml")
         yield problem(
             rel, pos, "field-value",
             f"{subject_vi} có giá trị «{shown(value)}», cần một trong: {', '.join(allowed)}"
-            f"{did_vi}",
-            f"{subject_en} is '{shown(value)}', expected one of: {', '.join(allowed)}{did_en}",
+            f"{advice.vi}",
+            f"{subject_en} is '{shown(value)}', expected one of: {', '.join(allowed)}"
+            f"{advice.en}",
             field=name, hint_vi=vi_label, hint_en=en_label,
         )
         return
@@ -281,15 +303,7 @@ def _explain(source: SourceFile, schema: Schema, error: ValidationError) -> Iter
     if kind == "pattern":
         text = str(value)
         if sub.get("format") == "date":
-            guess = iso_guess(text)
-            yield problem(
-                rel, pos, "date-format",
-                f"{subject_vi} có giá trị «{shown(text)}», cần ngày dạng YYYY-MM-DD",
-                f"{subject_en} is '{shown(text)}', expected a date as YYYY-MM-DD",
-                field=name,
-                hint_vi=f"viết {guess}" if guess else "ví dụ 2025-06-28 (năm-tháng-ngày)",
-                hint_en=f"write {guess}" if guess else "e.g. 2025-06-28 (year-month-day)",
-            )
+            yield date_form(rel, pos, path, text)
             return
         if sub.get("x-id") and "x-expected" not in sub:
             proposal = slug(text)

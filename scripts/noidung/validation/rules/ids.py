@@ -5,6 +5,8 @@ Ids become published URLs, which must never change and must be plain ASCII.
 
 from __future__ import annotations
 
+import re
+import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -13,6 +15,7 @@ from noidung.validation.project import Project, ascii_name_ok
 from noidung.validation.source import SourceFile
 
 from . import Rule
+from .dates import as_date
 from .fields import schema_of, slug
 
 E = Severity.ERROR
@@ -37,7 +40,7 @@ _ITEM_KINDS = {"campaign": "chiến dịch / campaign", "module": "học phần 
 
 
 def check(project: Project) -> Iterator[Problem]:
-    seen_ids: dict[str, SourceFile] = {}
+    seen_ids: dict[str, list[SourceFile]] = {}
     for source in sorted(project.of_kind(*_ITEM_KINDS), key=lambda s: s.rel):
         yield from _file_name(project, source)
         ident = source.meta.get("id")
@@ -52,21 +55,35 @@ def check(project: Project) -> Iterator[Problem]:
                 f"id «{ident}» khác {where} «{expected}»",
                 f"id '{ident}' differs from the {where_en} '{expected}'",
                 field="id",
-                hint_vi=f"sửa id thành «{expected}» (hoặc đổi {where}; đường dẫn cũ cần "
-                "chuyển hướng trong redirects.yml)",
-                hint_en=f"set id to '{expected}' (or rename; old URLs need a redirect)",
+                hint_vi=f"sửa id thành «{expected}» cho trùng {where}; không đổi {where}: "
+                "nó tạo nên đường dẫn đã công bố",
+                hint_en=f"set id to '{expected}' to match the {where_en}; do not rename: it "
+                "makes the published URL",
             )
-        first = seen_ids.get(ident)
-        if first is None:
-            seen_ids[ident] = source
-        else:
+        seen_ids.setdefault(ident, []).append(source)
+    for ident, sources in seen_ids.items():
+        if len(sources) < 2:
+            continue
+        older, *newer = by_age(project, sources)
+        for source in newer:
+            assert source.doc is not None
+            why_vi, why_en = _why_older(project, older, source)
+            kind_vi, kind_en = _ITEM_KINDS[older.kind].split(" / ")
+            campaign = source.kind == "campaign"
+            where_vi, where_en = ("tên thư mục", "folder name") if campaign else (
+                "tên tệp", "file name")
+            this_vi, this_en = ("chiến dịch này", "campaign") if campaign else (
+                "tệp này", "file")
             yield problem(
                 source.rel, source.doc.at(("id",)), "id-unique",
-                f"id «{ident}» đã dùng cho {_ITEM_KINDS[first.kind].split(' / ')[0]} "
-                f"{first.rel}",
-                f"id '{ident}' is already used by the {_ITEM_KINDS[first.kind].split(' / ')[1]} "
-                f"{first.rel}", field="id",
-                hint_vi="chọn một mã khác", hint_en="choose another id",
+                f"id «{ident}» đã dùng cho {kind_vi} {older.rel} ({why_vi})",
+                f"id '{ident}' is already used by the {kind_en} {older.rel} ({why_en})",
+                field="id",
+                hint_vi=f"đổi id và {where_vi} của {this_vi} (mới hơn) thành một mã chưa dùng, "
+                f"ví dụ «{_free(ident, seen_ids)}»; giữ nguyên {older.rel}: đường dẫn của nó đã "
+                "công bố",
+                hint_en=f"give this (newer) {this_en} an unused id and {where_en}, e.g. "
+                f"'{_free(ident, seen_ids)}'; keep {older.rel} as it is: its URL is published",
             )
     yield from _unique_fields(project)
     yield from _registry_ids(project)
@@ -92,25 +109,99 @@ def _file_name(project: Project, source: SourceFile) -> Iterator[Problem]:
 
 
 def _unique_fields(project: Project) -> Iterator[Problem]:
-    """Fields marked x-unique (module code) must differ between items of one kind."""
-    by_key: dict[tuple[str, str, str], SourceFile] = {}
+    """Fields marked x-unique (module code) must differ between items of one kind; the
+    newer item is told to change (a code is a published short link)."""
+    by_key: dict[tuple[str, str, str], list[SourceFile]] = {}
     for source in sorted(project.files.values(), key=lambda s: s.rel):
         schema = schema_of(source)
         if schema is None or source.doc is None:
             continue
         for name, sub in schema.properties.items():
             value = source.meta.get(name)
-            if not sub.get("x-unique") or not isinstance(value, str):
-                continue
-            key = (source.kind, name, value)
-            first = by_key.setdefault(key, source)
-            if first is not source:
-                yield problem(
-                    source.rel, source.doc.at((name,)), "id-unique",
-                    f"{name} «{value}» đã dùng ở {first.rel}",
-                    f"{name} '{value}' is already used in {first.rel}", field=name,
-                    hint_vi="chọn giá trị chưa dùng", hint_en="choose an unused value",
-                )
+            if sub.get("x-unique") and isinstance(value, str):
+                by_key.setdefault((source.kind, name, value), []).append(source)
+    for (kind, name, value), sources in by_key.items():
+        if len(sources) < 2:
+            continue
+        older, *newer = by_age(project, sources)
+        used = [v for (k, n, v) in by_key if k == kind and n == name]
+        example = _next_code(used)
+        for source in newer:
+            assert source.doc is not None
+            why_vi, why_en = _why_older(project, older, source)
+            example_vi = f", ví dụ «{example}»" if example else ""
+            example_en = f", e.g. '{example}'" if example else ""
+            yield problem(
+                source.rel, source.doc.at((name,)), "id-unique",
+                f"{name} «{value}» đã dùng ở {older.rel} ({why_vi})",
+                f"{name} '{value}' is already used in {older.rel} ({why_en})", field=name,
+                hint_vi=f"đổi {name} của tệp này (mới hơn) thành giá trị chưa dùng{example_vi}; "
+                f"giữ nguyên {name} của {older.rel}: nó đã được công bố",
+                hint_en=f"give this (newer) file an unused {name}{example_en}; keep the {name} "
+                f"of {older.rel}: it is published",
+            )
+
+
+def _next_code(used: list[str]) -> str:
+    """The next free code after the highest "M07"-like one, "" when codes look otherwise."""
+    numbers = [int(v[1:]) for v in used if re.fullmatch(r"M\d+", v)]
+    return f"M{max(numbers) + 1:02d}" if numbers else ""
+
+
+def _free(ident: str, taken: dict[str, list[SourceFile]]) -> str:
+    n = 2
+    while f"{ident}-{n}" in taken:
+        n += 1
+    return f"{ident}-{n}"
+
+
+def by_age(project: Project, sources: list[SourceFile]) -> list[SourceFile]:
+    """Items that clash, oldest first: by their date when each has one (article date,
+    campaign start), then committed in git before not yet committed, then by path."""
+    days = [_date(s) for s in sources]
+    dated = all(days) and len(set(days)) == len(days)
+    committed = None if dated else _committed(project)
+
+    def key(source: SourceFile) -> tuple[str, bool, str]:
+        in_git = committed is None or source.rel in committed
+        return (_date(source) or "" if dated else "", not in_git, source.rel)
+
+    return sorted(sources, key=key)
+
+
+def _why_older(project: Project, older: SourceFile, newer: SourceFile) -> tuple[str, str]:
+    old_day, new_day = _date(older), _date(newer)
+    if old_day and new_day and old_day != new_day:
+        return (f"có trước: ngày {old_day}, tệp này ngày {new_day}",
+                f"the older one: dated {old_day}, this one {new_day}")
+    committed = _committed(project)
+    if committed is not None and older.rel in committed and newer.rel not in committed:
+        return ("có trước: đã lưu trong git, tệp này chưa",
+                "the older one: committed in git, this one not yet")
+    return "có trước theo thứ tự đường dẫn", "the first in path order"
+
+
+_DATE_FIELDS = {"article": "date", "campaign": "start_date"}
+
+
+def _date(source: SourceFile) -> str | None:
+    value = source.meta.get(_DATE_FIELDS.get(source.kind, ""))
+    return value if isinstance(value, str) and as_date(value) is not None else None
+
+
+def _committed(project: Project) -> set[str] | None:
+    """Paths (relative to the project) in git's HEAD, None when there is no git history."""
+    cached = getattr(project, "_committed_paths", False)
+    if cached is not False:
+        return cached  # type: ignore[return-value]
+    try:
+        result = subprocess.run(["git", "-C", str(project.root), "ls-tree", "-r", "--name-only",
+                                 "HEAD"], capture_output=True, text=True, timeout=20)
+        paths = set(result.stdout.splitlines()) if result.returncode == 0 else None
+    except (OSError, subprocess.SubprocessError):
+        paths = None
+    project._committed_paths = paths  # type: ignore[attr-defined]
+    return paths
 
 
 def _unique_in_list(source: SourceFile, field: str, key: str) -> Iterator[Problem]:
@@ -129,8 +220,13 @@ def _unique_in_list(source: SourceFile, field: str, key: str) -> Iterator[Proble
                 source.rel, source.doc.at((field, i, key)), "id-unique",
                 f"{field}[{i}].{key} «{value}» trùng với mục ở dòng {first}",
                 f"{field}[{i}].{key} '{value}' repeats the entry on line {first}",
-                field=f"{field}[{i}].{key}", hint_vi="đổi hoặc xóa mục trùng",
-                hint_en="rename or delete the repeated entry",
+                field=f"{field}[{i}].{key}",
+                hint_vi=f"đổi {key} của mục này (mục sau) hoặc xóa nó; giữ nguyên mục ở dòng "
+                f"{first}: nó có trước" + (", neo #" + value + " đã công bố"
+                                            if key == "id" else ""),
+                hint_en=f"change this (later) entry's {key} or delete it; keep the entry on "
+                f"line {first}: it came first" + (", its anchor #" + value + " is published"
+                                                   if key == "id" else ""),
             )
         else:
             seen[value] = i
@@ -156,8 +252,11 @@ def _registry_ids(project: Project) -> Iterator[Problem]:
                     source.rel, source.doc.at((i, key)), "id-unique",
                     f"{key} «{value}» đã có ở dòng {seen[value].line}",
                     f"{key} '{value}' already appears on line {seen[value].line}",
-                    field=f"[{i}].{key}", hint_vi="xóa hoặc đổi mục trùng",
-                    hint_en="delete or change the duplicate entry",
+                    field=f"[{i}].{key}",
+                    hint_vi=f"xóa mục này hoặc đổi {key} của nó (mục mới hơn); giữ nguyên mục ở "
+                    f"dòng {seen[value].line}: mã của nó đã dùng trên trang",
+                    hint_en=f"delete this (newer) entry or change its {key}; keep the entry on "
+                    f"line {seen[value].line}: its id is in use on the site",
                 )
             else:
                 seen[value] = source.doc.at((i, key))

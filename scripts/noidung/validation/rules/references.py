@@ -8,11 +8,12 @@ from collections.abc import Iterator
 from urllib.parse import unquote
 
 from noidung.content.layout import SECTIONS
-from noidung.validation.markdown import is_external, links
-from noidung.validation.problem import Problem, Severity, problem
-from noidung.validation.project import LANGUAGES, MODULES_DIR, ORIGINAL, POSTS_DIR, Project
-from noidung.validation.source import SourceFile, dotted, position_in_text
 
+from ..markdown import is_external, links
+from ..problem import Problem, Severity, problem
+from ..project import LANGUAGES, MODULES_DIR, ORIGINAL, POSTS_DIR, Project, new_command
+from ..source import SourceFile, dotted, position_in_text
+from ..suggest import did_you_mean
 from . import Rule
 from .dates import as_date
 from .fields import schema_of, shown
@@ -43,9 +44,10 @@ def check(project: Project) -> Iterator[Problem]:
                     f"campaigns/{ident}", None, "campaign-files",
                     f"thư mục chiến dịch thiếu tệp {name}",
                     f"the campaign folder lacks {name}",
-                    hint_vi="tạo chiến dịch bằng `noidung new chien-dich` hoặc chép một thư mục "
-                    "có sẵn",
-                    hint_en="create campaigns with `noidung new` or copy an existing folder",
+                    hint_vi=f"tạo chiến dịch bằng {new_command('campaign')}, hoặc chép một thư "
+                    "mục có sẵn",
+                    hint_en=f"create campaigns with {new_command('campaign')}, or copy an "
+                    "existing folder",
                 )
     pages = _page_urls(project)
     for source in project.files.values():
@@ -64,48 +66,70 @@ def _refs(project: Project, source: SourceFile, schema: dict, pages: set[str]) -
         if not isinstance(value, str):
             continue
         what = sub["x-ref"]
-        ok, where_vi, where_en = _resolve(project, source, original, what, value, pages)
-        if ok:
+        target = _resolve(project, original, what, value, pages)
+        if target is None:
             continue
+        where_vi, where_en, candidates, full_list = target
+        advice = did_you_mean(value, candidates, full_list, paths=what.endswith("material"))
         assert source.doc is not None
         yield problem(
             source.rel, source.doc.at(path), "ref-missing",
-            f"«{shown(value)}» không có: {where_vi}", f"'{shown(value)}' does not exist: "
-            f"{where_en}", field=dotted(path),
-            hint_vi="kiểm tra chính tả mã, hoặc tạo mục đó trước",
-            hint_en="check the id's spelling, or create that item first",
+            f"«{shown(value)}» không có: {where_vi}{advice.vi}",
+            f"'{shown(value)}' does not exist: {where_en}{advice.en}", field=dotted(path),
+            hint_vi="kiểm tra chính tả mã, hoặc tạo mục đó trước; " + advice.where_vi,
+            hint_en="check the id's spelling, or create that item first; " + advice.where_en,
         )
 
 
-def _resolve(project: Project, source: SourceFile, original: SourceFile | None, what: str,
-             value: str, pages: set[str]) -> tuple[bool, str, str]:
+def _resolve(project: Project, original: SourceFile | None, what: str, value: str,
+             pages: set[str]) -> tuple[str, str, list[str], str | tuple[str, str]] | None:
+    """None when `value` names an existing item of kind `what`; else what is missing
+    (in Vietnamese and English), the names that do exist, and where their full list is."""
     if what == "module":
-        return (project.module(value) is not None,
-                f"không thấy học phần docs/{ORIGINAL}/{MODULES_DIR}/{value}.md",
-                f"no module docs/{ORIGINAL}/{MODULES_DIR}/{value}.md")
+        if project.module(value) is not None:
+            return None
+        return (f"không thấy học phần docs/{ORIGINAL}/{MODULES_DIR}/{value}.md",
+                f"no module docs/{ORIGINAL}/{MODULES_DIR}/{value}.md",
+                [project.item_id(s) for s in project.of_kind("module")],
+                f"docs/{ORIGINAL}/{MODULES_DIR}/")
     if what == "article":
-        return (project.article(value) is not None,
-                f"không thấy tin bài docs/{ORIGINAL}/{POSTS_DIR}/{value}.md",
-                f"no article docs/{ORIGINAL}/{POSTS_DIR}/{value}.md")
+        if project.article(value) is not None:
+            return None
+        return (f"không thấy tin bài docs/{ORIGINAL}/{POSTS_DIR}/{value}.md",
+                f"no article docs/{ORIGINAL}/{POSTS_DIR}/{value}.md",
+                [project.item_id(s) for s in project.of_kind("article")],
+                f"docs/{ORIGINAL}/{POSTS_DIR}/")
     if what == "campaign":
-        return (project.campaign(value) is not None,
-                f"không thấy chiến dịch campaigns/{value}/campaign.yml",
-                f"no campaign campaigns/{value}/campaign.yml")
+        if project.campaign(value) is not None:
+            return None
+        return (f"không thấy chiến dịch campaigns/{value}/campaign.yml",
+                f"no campaign campaigns/{value}/campaign.yml",
+                [project.item_id(s) for s in project.of_kind("campaign")], "campaigns/")
     if what == "page":
-        return (value.strip("/") in pages, f"không có trang /{value}",
-                f"no page at /{value}")
+        if value.strip("/") in pages:
+            return None
+        slash = "/" if value.endswith("/") else ""
+        return (f"không có trang /{value}", f"no page at /{value}",
+                [p + slash for p in sorted(pages)], f"docs/{ORIGINAL}/")
     if original is None or not isinstance(original.data, dict):
-        return True, "", ""  # the missing original is reported by `translations`
+        return None  # the missing original is reported by `translations`
     if what in ("campaign-material", "module-material"):
-        files = {m.get("file") for m in original.data.get("materials") or []
-                 if isinstance(m, dict)}
-        return (value in files, f"không có trong materials của {original.rel}",
-                f"not among the materials of {original.rel}")
+        files = [m.get("file") for m in original.data.get("materials") or []
+                 if isinstance(m, dict) and isinstance(m.get("file"), str)]
+        if value in files:
+            return None
+        return (f"không có trong materials của {original.rel}",
+                f"not among the materials of {original.rel}", files,
+                (f"materials trong {original.rel}", f"materials in {original.rel}"))
     if what == "module-session":
-        ids = {s.get("id") for s in original.data.get("sessions") or [] if isinstance(s, dict)}
-        return (value in ids, f"không có bước này trong sessions của {original.rel}",
-                f"no such step in the sessions of {original.rel}")
-    return True, "", ""
+        ids = [s.get("id") for s in original.data.get("sessions") or []
+               if isinstance(s, dict) and isinstance(s.get("id"), str)]
+        if value in ids:
+            return None
+        return (f"không có bước này trong sessions của {original.rel}",
+                f"no such step in the sessions of {original.rel}", ids,
+                (f"sessions trong {original.rel}", f"sessions in {original.rel}"))
+    return None
 
 
 def _files(project: Project, source: SourceFile, schema: dict) -> Iterator[Problem]:
@@ -115,41 +139,75 @@ def _files(project: Project, source: SourceFile, schema: dict) -> Iterator[Probl
             continue
         if is_external(value):
             continue
-        if find_file(project, folder, value, project.langs.get(source.rel, "")) is None:
+        lang = project.langs.get(source.rel, "")
+        if find_file(project, folder, value, lang) is None:
             assert source.doc is not None
+            here = os.path.dirname(source.rel) + "/"
+            advice = did_you_mean(value, nearby_files(project, folder, value, lang),
+                                  (f"thư mục {here}", f"the folder {here}"), paths=True)
+            fix_vi = (f"viết đúng «{advice.case_only}»" if advice.case_only else
+                      "chép tệp vào thư mục đó hoặc sửa tên tệp (phân biệt hoa/thường)")
+            fix_en = (f"write '{advice.case_only}' exactly" if advice.case_only else
+                      "copy the file there or correct its name (case matters)")
             yield problem(
                 source.rel, source.doc.at(path), "ref-file",
-                f"không thấy tệp «{shown(value)}» (tìm trong {os.path.dirname(source.rel)}/)",
-                f"file '{shown(value)}' not found (looked in {os.path.dirname(source.rel)}/)",
+                f"không thấy tệp «{shown(value)}» (tìm trong {here}){advice.vi}",
+                f"file '{shown(value)}' not found (looked in {here}){advice.en}",
                 field=dotted(path),
-                hint_vi="chép tệp vào thư mục đó hoặc sửa tên tệp (phân biệt hoa/thường)",
-                hint_en="copy the file there or correct its name (case matters)",
+                hint_vi=f"{fix_vi}; {advice.where_vi}", hint_en=f"{fix_en}; {advice.where_en}",
             )
+
+
+def nearby_files(project: Project, folder: str, value: str, lang: str) -> list[str]:
+    """Existing files written the way `value` would be (relative to the same base), for
+    the "did you mean" of a missing file or link: the files of the folder `value`
+    points into, and those up to two folders below the bases find_file looks in."""
+    clean = unquote(value.split("#", 1)[0].split("?", 1)[0])
+    names: list[str] = []
+    prefix = clean.rsplit("/", 1)[0] + "/" if "/" in clean else ""
+    for base in _bases(project, folder, clean, lang)[:1]:
+        target_dir = os.path.normpath(os.path.join(base, prefix.lstrip("/")))
+        if os.path.isdir(target_dir):
+            names += [prefix + n for n in sorted(os.listdir(target_dir))
+                      if not n.startswith(".")]
+        for sub, dirs, files in os.walk(base):
+            depth = os.path.relpath(sub, base).count(os.sep) + (sub != base)
+            dirs[:] = [d for d in sorted(dirs) if not d.startswith(".")] if depth < 2 else []
+            rel = os.path.relpath(sub, base).replace(os.sep, "/")
+            lead = "/" if clean.startswith("/") else ""
+            names += [lead + (f"{rel}/{f}" if rel != "." else f) for f in sorted(files)]
+            if len(names) > 5000:
+                break
+    return names
 
 
 def find_file(project: Project, folder: str, value: str, lang: str) -> str | None:
     """A referenced file, looked up beside the file, in its materials folders, or from the
     language's docs root when it starts with '/'. (os.path: this runs for every link.)"""
     clean = unquote(value.split("#", 1)[0].split("?", 1)[0])
-    base_folder = folder
     if not clean:
-        return base_folder
-    docs = os.path.join(str(project.root), "docs")
-    if clean.startswith("/"):
-        bases = [os.path.join(docs, lang)] if lang else [docs]
-        clean = clean.lstrip("/")
-    else:
-        bases = [os.path.join(base_folder, sub) for sub in _MATERIAL_DIRS]
-        lang_root = os.path.join(docs, lang) + os.sep if lang else ""
-        if lang and base_folder.startswith(lang_root):
-            # Files shared by both languages live in the original's tree.
-            shared = os.path.join(docs, ORIGINAL, base_folder[len(lang_root):])
-            bases += [os.path.join(shared, sub) for sub in _MATERIAL_DIRS]
+        return folder
+    bases = _bases(project, folder, clean, lang)
+    clean = clean.lstrip("/")
     for base in bases:
         candidate = os.path.normpath(os.path.join(base, clean))
         if project.exists(candidate):
             return candidate
     return None
+
+
+def _bases(project: Project, folder: str, clean: str, lang: str) -> list[str]:
+    """The folders a file named `clean` is looked up in (see find_file)."""
+    docs = os.path.join(str(project.root), "docs")
+    if clean.startswith("/"):
+        return [os.path.join(docs, lang)] if lang else [docs]
+    bases = [os.path.join(folder, sub) for sub in _MATERIAL_DIRS]
+    lang_root = os.path.join(docs, lang) + os.sep if lang else ""
+    if lang and folder.startswith(lang_root):
+        # Files shared by both languages live in the original's tree.
+        shared = os.path.join(docs, ORIGINAL, folder[len(lang_root):])
+        bases += [os.path.join(shared, sub) for sub in _MATERIAL_DIRS]
+    return bases
 
 
 def _links(project: Project, source: SourceFile) -> Iterator[Problem]:
@@ -171,12 +229,17 @@ def _links(project: Project, source: SourceFile) -> Iterator[Problem]:
         if _generated_target(project, folder, path_part, lang):
             continue
         pos = position_in_text(body, link.target_offset, source.body_line)
+        here = os.path.dirname(source.rel) + "/"
+        advice = did_you_mean(path_part, nearby_files(project, folder, path_part, lang),
+                              (f"thư mục {here}", f"the folder {here}"), paths=True)
         yield problem(
             source.rel, pos, "ref-link",
-            f"liên kết tới «{shown(target)}» không có tệp đích",
-            f"the link to '{shown(target)}' points to no file",
-            hint_vi="sửa đường dẫn (tính từ thư mục của tệp này) hoặc bỏ liên kết",
-            hint_en="fix the path (relative to this file's folder) or remove the link",
+            f"liên kết tới «{shown(target)}» không có tệp đích{advice.vi}",
+            f"the link to '{shown(target)}' points to no file{advice.en}",
+            hint_vi="sửa đường dẫn (tính từ thư mục của tệp này) hoặc bỏ liên kết; "
+            + advice.where_vi,
+            hint_en="fix the path (relative to this file's folder) or remove the link; "
+            + advice.where_en,
         )
 
 

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator
 
-from noidung.validation.problem import Problem, Severity, problem
-from noidung.validation.project import Project
-from noidung.validation.source import dotted
-
+from ..problem import Problem, Severity, problem
+from ..project import Project
+from ..source import dotted
+from ..suggest import did_you_mean
 from . import Rule
 from .dates import as_date
 from .fields import schema_of, shown
@@ -40,17 +39,16 @@ def check(project: Project) -> Iterator[Problem]:
             if entry is None:
                 if f"docs/registries/{name}.yml" not in project.files and not table:
                     continue  # the registry itself is missing: nothing to compare with
-                guess = difflib.get_close_matches(key, list(table), n=1, cutoff=0.6)
-                did_vi = f"; có phải «{guess[0]}»?" if guess else ""
-                did_en = f"; did you mean '{guess[0]}'?" if guess else ""
+                advice = did_you_mean(key, table, f"docs/registries/{name}.yml")
                 yield problem(
                     source.rel, source.doc.at(path), "registry-value",
-                    f"«{shown(value)}» không có trong danh mục {name}.yml{did_vi}",
-                    f"'{shown(value)}' is not in the registry {name}.yml{did_en}",
+                    f"«{shown(value)}» không có trong danh mục {name}.yml{advice.vi}",
+                    f"'{shown(value)}' is not in the registry {name}.yml{advice.en}",
                     field=dotted(path),
-                    hint_vi=f"dùng một mã trong docs/registries/{name}.yml, hoặc thêm mục mới "
-                    "vào danh mục đó", hint_en=f"use an id from docs/registries/{name}.yml, "
-                    "or add the entry there",
+                    hint_vi="dùng một mã có trong danh mục, hoặc thêm mục mới vào danh mục; "
+                    + advice.where_vi,
+                    hint_en="use an id of the registry, or add the entry there; "
+                    + advice.where_en,
                 )
                 continue
             date_field = sub.get("x-valid-on")

@@ -8,9 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from noidung.validation.problem import Position, Problem, Severity, problem
-from noidung.validation.project import Project
-
+from ..problem import Position, Problem, Severity, problem
+from ..project import Project, new_command
 from . import Rule
 
 E = Severity.ERROR
@@ -54,8 +53,10 @@ def check(project: Project) -> Iterator[Problem]:
                 source.rel, Position(1, 1), "front-matter-missing",
                 "thiếu phần thông tin đầu trang (front matter) giữa hai dòng '---'",
                 "the front matter between two '---' lines is missing",
-                hint_vi="tạo tệp bằng `noidung new` hoặc chép phần đầu của một tệp cùng loại",
-                hint_en="create the file with `noidung new` or copy the header of a similar file",
+                hint_vi=f"tạo tệp bằng {new_command(source.kind)}, hoặc chép phần đầu của một "
+                "tệp cùng loại",
+                hint_en=f"create the file with {new_command(source.kind)}, or copy the header "
+                "of a similar file",
             )
         elif source.kind == "page" and source.data is not None and not isinstance(
                 source.data, dict):

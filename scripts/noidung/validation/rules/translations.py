@@ -10,11 +10,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from noidung.validation.problem import Problem, Severity, problem
-from noidung.validation.project import ORIGINAL, TRANSLATIONS, Project
-from noidung.validation.schemas import load_schema
-from noidung.validation.source import SourceFile
-
+from ..problem import Problem, Severity, problem
+from ..project import ORIGINAL, TRANSLATIONS, Project
+from ..schemas import load_schema
+from ..source import SourceFile
+from ..suggest import Advice, did_you_mean
 from . import Rule
 from .fields import schema_of, shown
 
@@ -40,14 +40,24 @@ def check(project: Project) -> Iterator[Problem]:
         ident = project.item_id(source)
         if kind in ("article-translation", "module-translation"):
             if project.original_of(source) is None:
-                yield _orphan(source, source.rel.replace(
-                    f"docs/{project.langs[source.rel]}/", f"docs/{ORIGINAL}/", 1))
+                original = source.rel.replace(
+                    f"docs/{project.langs[source.rel]}/", f"docs/{ORIGINAL}/", 1)
+                kind = kind.removesuffix("-translation")
+                folder = original.rsplit("/", 1)[0] + "/"
+                yield _orphan(source, original, did_you_mean(
+                    ident, [project.item_id(s) for s in project.of_kind(kind)], folder,
+                    show=lambda i, folder=folder: f"{folder}{i}.md"))
             else:
                 yield from _agreement(project, source)
         elif kind == "campaign-text":
             lang = project.langs[source.rel]
             if lang != ORIGINAL and project.campaign_text(ident, ORIGINAL) is None:
-                yield _orphan(source, f"campaigns/{ident}/{ORIGINAL}.md")
+                folder = f"campaigns/{ident}/"
+                yield _orphan(source, f"{folder}{ORIGINAL}.md", did_you_mean(
+                    f"{ORIGINAL}.md", [r.rsplit("/", 1)[1] for r in project.files
+                                       if r.startswith(folder) and r.endswith(".md")
+                                       and r != source.rel], folder,
+                    show=lambda n, folder=folder: folder + n))
             elif project.campaign(ident) is not None:
                 yield from _agreement(project, source)
         elif kind in _PAIRS or kind == "campaign":
@@ -71,13 +81,15 @@ def check(project: Project) -> Iterator[Problem]:
                     )
 
 
-def _orphan(source: SourceFile, original: str) -> Problem:
+def _orphan(source: SourceFile, original: str, advice: Advice) -> Problem:
     return problem(
         source.rel, None, "translation-orphan",
-        f"bản dịch không có bản gốc tiếng Việt {original}",
-        f"this translation has no Vietnamese original {original}",
-        hint_vi="tạo bản gốc trước, hoặc sửa tên tệp cho trùng bản gốc",
-        hint_en="write the original first, or rename this file to match it",
+        f"bản dịch không có bản gốc tiếng Việt {original}{advice.vi}",
+        f"this translation has no Vietnamese original {original}{advice.en}",
+        hint_vi="tạo bản gốc trước, hoặc đặt tên tệp bản dịch trùng tên bản gốc; "
+        + advice.where_vi,
+        hint_en="write the original first, or give this file the original's name; "
+        + advice.where_en,
     )
 
 
