@@ -149,7 +149,7 @@ def test_no_third_party_host_is_referenced(built_site, pages):
 
 
 def test_pages_do_not_embed_the_whole_navigation(built_site):
-    # navigation.prune: a page carries its own branch only (DESIGN.md §3).
+    # navigation.prune: a page carries its own branch only (ARCHITECTURE.md, stack notes §3).
     post = soup(built_site / "tin-bai/2024/12/phoi-hop-cong-tac-gia-dinh-tre-em/index.html")
     nav_links = post.select("nav.md-nav--primary a.md-nav__link")
     assert len(nav_links) < 30

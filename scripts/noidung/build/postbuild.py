@@ -7,7 +7,7 @@ Each build only knows its own pages. Once both are done, this module:
 - writes one sitemap per language whose entries carry their alternates;
 - turns off Material's client-side "stay on page" lookup, which fetches a
   sitemap.xml next to every alternate link (failing requests) and cannot work
-  with Vietnamese at the site root (DESIGN.md §1); our links are computed here.
+  with Vietnamese at the site root (ARCHITECTURE.md, stack notes §1); our links are computed here.
 """
 
 from __future__ import annotations

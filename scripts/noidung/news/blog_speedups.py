@@ -1,7 +1,7 @@
 """Two costs of Material's blog plugin that grow with the number of articles, removed.
 
-Material 9.x is in maintenance mode (DESIGN.md §5), so these are adapters here rather
-than fixes upstream. Both leave what the plugin does unchanged; the build's output is
+Material 9.x is in maintenance mode (ARCHITECTURE.md, stack notes §5), so these are adapters
+here rather than fixes upstream. Both leave what the plugin does unchanged; the build's output is
 the same byte for byte (checked on the 2,000-page benchmark corpus when they were added).
 
 1. The plugin asks `page in blog.posts` for every page, twice. That is a list scan
