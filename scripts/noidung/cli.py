@@ -78,7 +78,7 @@ def _new_translation(layout: ContentLayout, path: Path) -> int:
     except ValueError:
         rel = None
     original = _original_of(layout, rel) if rel else None
-    if original is None or not original.exists():
+    if rel is None or original is None or not original.exists():
         print(f"{path}: không tìm thấy bản gốc tương ứng / no original found for this file",
               file=sys.stderr)
         return 2

@@ -70,6 +70,13 @@ class Item:
     number: int
     translated: bool
 
+    def doc_src(self) -> str:
+        """`src()` of an item that has a file under docs/<lang>/ (all but campaigns)."""
+        src = self.src()
+        if src is None:
+            raise ValueError(f"{self.kind} {self.id} has no file under docs/")
+        return src
+
     def src(self) -> str | None:
         """Path under docs/<lang>/ (None for campaigns, whose pages are generated)."""
         if self.kind == "article":
@@ -166,7 +173,7 @@ def generate(dest: Path, size: int, seed: int = 1, source: Path = REPO_ROOT) -> 
     for item in items:
         writer.write(item)
     page = next((i for i in items if i.kind == "page"), None)
-    sample_src = page.src() if page else "gioi-thieu.md"
+    sample_src = page.doc_src() if page else "gioi-thieu.md"
     counts: dict[str, int] = {}
     for item in items:
         counts[item.kind] = counts.get(item.kind, 0) + 1
@@ -286,7 +293,7 @@ class _Writer:
         targets = [t for t in rng.sample(pool, min(4, len(pool))) if t.id != item.id][:3]
         vi, en = [], []
         for t in targets:
-            href = os.path.relpath(t.src(), os.path.dirname(src) or ".")
+            href = os.path.relpath(t.doc_src(), os.path.dirname(src) or ".")
             vi.append(f"- [Bài liên quan số {t.number} ({t.id})]({href})")
             en.append(f"- [Related page no. {t.number} ({t.id})]({href})")
         return vi, en
@@ -317,10 +324,10 @@ class _Writer:
         if self.campaigns and rng.random() < 0.2:
             meta["campaign"] = rng.choice(self.campaigns)
         meta["draft"] = False
-        _write(self._docs("vi", item.src()), f"---\n{_dump(meta)}---\n\n{body[0]}")
+        _write(self._docs("vi", item.doc_src()), f"---\n{_dump(meta)}---\n\n{body[0]}")
         if item.translated:
             en = {"title": title[1], "summary": summary[1]}
-            _write(self._docs("en", item.src()), f"---\n{_dump(en)}---\n\n{body[1]}")
+            _write(self._docs("en", item.doc_src()), f"---\n{_dump(en)}---\n\n{body[1]}")
 
     def _module(self, item: Item, rng: random.Random) -> None:
         title = text.title(rng, item.number)
@@ -352,7 +359,7 @@ class _Writer:
                          for s in sessions],
             "last_reviewed": self._date(rng), "review_every_months": 12, "version": "1.0",
         }
-        _write(self._docs("vi", item.src()), f"---\n{_dump(meta)}---\n\n{body[0]}")
+        _write(self._docs("vi", item.doc_src()), f"---\n{_dump(meta)}---\n\n{body[0]}")
         if item.translated:
             en = {
                 "title": title[1], "summary": summary[1],
@@ -361,7 +368,7 @@ class _Writer:
                 "sessions": [{"id": s[0], "title": s[2][1], "activity": s[3][1]}
                              for s in sessions],
             }
-            _write(self._docs("en", item.src()), f"---\n{_dump(en)}---\n\n{body[1]}")
+            _write(self._docs("en", item.doc_src()), f"---\n{_dump(en)}---\n\n{body[1]}")
 
     def _campaign(self, item: Item, rng: random.Random) -> None:
         start = self._date(rng)
@@ -417,4 +424,4 @@ class _Writer:
             if lang == "en" and not item.translated:
                 continue
             meta = {"title": t, "description": s}
-            _write(self._docs(lang, item.src()), f"---\n{_dump(meta)}---\n\n{b}")
+            _write(self._docs(lang, item.doc_src()), f"---\n{_dump(meta)}---\n\n{b}")

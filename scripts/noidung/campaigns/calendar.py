@@ -46,8 +46,7 @@ def campaign_event(campaign: Campaign, url: str, registries: Registries,
     lines.append(url)
     event.add("description", "\n".join(lines))
     event.add("url", url)
-    topics = [registries.get("topics", t).label(lang) for t in campaign.ids("topics")
-              if registries.get("topics", t)]
+    topics = registries.labels("topics", campaign.ids("topics"), lang, known_only=True)
     if topics:
         event.add("categories", topics)
     event.add("transp", "TRANSPARENT")  # a campaign month does not make anyone busy

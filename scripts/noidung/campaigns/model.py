@@ -205,8 +205,7 @@ def format_size(size: int, lang: str) -> str:
 
 
 def registry_labels(registries: Registries, registry: str, ids: list[str], lang: str) -> list[str]:
-    return [registries.get(registry, i).label(lang) if registries.get(registry, i) else i
-            for i in ids]
+    return registries.labels(registry, ids, lang)
 
 
 def relative_link(from_src: str, to_src: str) -> str:

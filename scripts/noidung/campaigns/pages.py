@@ -240,9 +240,8 @@ def topic_filter(context: BuildContext, campaigns: list[Campaign], from_src: str
                  current: str | None) -> str:
     """Links to the per-topic listings: a filter that needs no JavaScript."""
     lang = context.lang
-    items = [(None, text(lang, "all_topics"), INDEX_SRC)]
-    items += [(t, context.registries.get("topics", t).label(lang)
-               if context.registries.get("topics", t) else t, f"{TOPIC_DIR}/{t}/index.md")
+    items: list[tuple[str | None, str, str]] = [(None, text(lang, "all_topics"), INDEX_SRC)]
+    items += [(t, context.registries.label("topics", t, lang), f"{TOPIC_DIR}/{t}/index.md")
               for t in _topics(campaigns)]
     links = []
     for topic, label, target in items:

@@ -51,6 +51,18 @@ class Registries:
     def entries(self, registry: str) -> list[Entry]:
         return list(self.tables.get(registry, {}).values())
 
+    def labels(self, registry: str, ids: list[str], lang: str, *,
+               known_only: bool = False) -> list[str]:
+        """The names of `ids` in `lang`, for display; an id the registry lacks (the validator
+        refuses it before a build) shows as itself, or is left out with `known_only`."""
+        table = self.tables.get(registry, {})
+        return [table[i].label(lang) if i in table else i for i in ids
+                if not known_only or i in table]
+
+    def label(self, registry: str, entry_id: str, lang: str) -> str:
+        """The name of one id in `lang` (the id itself when the registry lacks it)."""
+        return self.labels(registry, [entry_id], lang)[0]
+
     def hotline_numbers(self) -> set[str]:
         return {str(e.data.get("number")) for e in self.entries("hotlines")}
 

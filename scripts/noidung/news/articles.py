@@ -87,15 +87,9 @@ def blog_front_matter(
     date: dict[str, Any] = {"created": article.date}
     if meta.get("updated"):
         date["updated"] = as_date(meta["updated"])
-    category_names = [
-        registries.get("categories", c).label(lang)
-        for c in meta.get("categories", [])
-        if registries.get("categories", c)
-    ]
-    tag_names = [
-        registries.get("topics", t).label(lang) if registries.get("topics", t) else t
-        for t in meta.get("tags", [])
-    ]
+    category_names = registries.labels("categories", meta.get("categories", []), lang,
+                                       known_only=True)
+    tag_names = registries.labels("topics", meta.get("tags", []), lang)
     merged: dict[str, Any] = {
         "title": meta.get("title", article.id),
         "description": meta.get("summary", ""),

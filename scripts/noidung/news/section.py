@@ -157,7 +157,7 @@ def cover_image(article: Article | None) -> tuple[str | None, str | None]:
     them under tin-bai/ (without posts/), which is where the preview must point.
     """
     cover = (article.meta.get("cover") or {}) if article else {}
-    if not isinstance(cover, dict) or not cover.get("file"):
+    if article is None or not isinstance(cover, dict) or not cover.get("file"):
         return None, None
     alt = article.meta.get("cover_alt") or cover.get("alt")
     return f"{BLOG_DIR}/{str(cover['file']).lstrip('./')}", alt

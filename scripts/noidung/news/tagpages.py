@@ -41,7 +41,7 @@ def pages(context: BuildContext) -> list[GeneratedPage]:
     result = []
     links = []
     for topic_id in topics:
-        name = context.registries.get("topics", topic_id).label(lang)
+        name = context.registries.label("topics", topic_id, lang)
         count = sum(topic_id in (a.meta.get("tags") or []) for a in mine)
         links.append(f"- [{name}]({topic_id}/index.md) ({count})")
         body = [f"# {text['title'].format(name=name)}", "", text["intro"].format(name=name), ""]

@@ -141,6 +141,7 @@ def serve(root: Path, lang: str, addr: str) -> int:
     server: _Server | None = None
 
     def builder() -> None:
+        assert server is not None, "the server is made before its first build"
         changed, full = server.take_changes()
         if preview.update(changed, full) != "none":
             checker.check(changed if preview.built else None)

@@ -60,7 +60,7 @@ def _render_urls(html: str) -> list[str]:
     soup = BeautifulSoup(html, "html.parser")
     urls = []
     for link in soup.find_all("link", href=True):
-        rel = {r.lower() for r in link.get("rel", [])}
+        rel = {str(r).lower() for r in link.get("rel") or []}
         if rel & {"stylesheet", "icon", "preload", "modulepreload"}:
             urls.append(str(link["href"]))
     urls += [str(s["src"]) for s in soup.find_all("script", src=True)]

@@ -116,9 +116,9 @@ def find(text: str, public: Collection[str] = frozenset()) -> Iterator[Found]:
         elif contiguous and len(digits) in (9, 12):
             yield Found(offset, "privacy-id-number", raw)
     if "@" in clean:
-        for m in _EMAIL.finditer(clean):
-            if m.group(1).lower() in FREE_MAIL:
-                yield Found(m.start(), "privacy-email", m.group(0))
+        for mail in _EMAIL.finditer(clean):
+            if mail.group(1).lower() in FREE_MAIL:
+                yield Found(mail.start(), "privacy-email", mail.group(0))
 
 
 def mask(raw: str, rule: str) -> str:

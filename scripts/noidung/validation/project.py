@@ -169,7 +169,7 @@ class Project:
 
 def discover(root: Path) -> list[str]:
     """Relative paths of every content file under docs/ and campaigns/."""
-    found = []
+    found: list[str] = []
     for top in ("docs", "campaigns"):
         for folder, dirs, names in os.walk(root / top):
             dirs[:] = [d for d in dirs if not d.startswith(".")]

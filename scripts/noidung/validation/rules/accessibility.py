@@ -85,7 +85,8 @@ def _materials(owner: SourceFile, texts: list[SourceFile], owner_has_text: bool)
         if not isinstance(file, str):
             continue
         if owner_has_text:
-            originals[file] = item.get("alt") if isinstance(item.get("alt"), str) else ""
+            alt_text = item.get("alt")
+            originals[file] = alt_text if isinstance(alt_text, str) else ""
             if _empty(item.get("alt")):
                 yield _missing(owner, owner.doc.at(("materials", i)), file, "vi",
                                f"materials[{i}].alt")
@@ -109,7 +110,7 @@ def _materials(owner: SourceFile, texts: list[SourceFile], owner_has_text: bool)
             elif entry["alt"].strip() == originals.get(file, "").strip() and \
                     _VI_LETTERS.search(entry["alt"]):
                 yield problem(
-                    text.rel, text.doc.at(("materials", index, "alt")), "alt-language",
+                    text.rel, text.doc.at(("materials", index or 0, "alt")), "alt-language",
                     f"alt của «{file}» là tiếng Việt, chép từ bản gốc",
                     f"the alt text of '{file}' is the Vietnamese original, not English",
                     field=f"materials[{index}].alt",
@@ -128,7 +129,7 @@ def _missing(source: SourceFile, pos: Position, file: str, lang: str, field: str
     )
 
 
-def add_alt_hint(field: str, file: str) -> dict[str, str]:
+def add_alt_hint(field: str, file: str) -> dict[str, Any]:
     """The hint for alt text missing at `field`, naming that very field: a line of its
     own (cover_alt), a key inside its parent (cover.alt, materials[0].alt), or a new
     entry of a list (materials)."""
@@ -161,7 +162,8 @@ def _cover(project: Project, source: SourceFile) -> Iterator[Problem]:
         if _empty(alt):
             yield _missing(text, text.doc.at(("cover_alt",), key=True), str(cover.get("file")),
                            lang, "cover_alt")
-        elif alt.strip() == str(cover.get("alt", "")).strip() and _VI_LETTERS.search(alt):
+        elif str(alt).strip() == str(cover.get("alt", "")).strip() and \
+                _VI_LETTERS.search(str(alt)):
             yield problem(
                 text.rel, text.doc.at(("cover_alt",)), "alt-language",
                 "cover_alt là tiếng Việt, chép từ bản gốc",

@@ -342,7 +342,11 @@ def _explain(source: SourceFile, schema: Schema, error: ValidationError) -> Iter
 
     if kind == "uniqueItems":
         seen: set[str] = set()
-        repeated = [v for v in map(shown, value) if v in seen or seen.add(v)]
+        repeated = []
+        for v in map(shown, value):
+            if v in seen:
+                repeated.append(v)
+            seen.add(v)
         yield problem(
             rel, pos, "field-value",
             f"{subject_vi} có giá trị lặp lại: {', '.join(repeated)}",

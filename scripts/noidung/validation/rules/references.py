@@ -114,7 +114,7 @@ def _resolve(project: Project, original: SourceFile | None, what: str, value: st
     if original is None or not isinstance(original.data, dict):
         return None  # the missing original is reported by `translations`
     if what in ("campaign-material", "module-material"):
-        files = [m.get("file") for m in original.data.get("materials") or []
+        files = [str(m["file"]) for m in original.data.get("materials") or []
                  if isinstance(m, dict) and isinstance(m.get("file"), str)]
         if value in files:
             return None
@@ -122,7 +122,7 @@ def _resolve(project: Project, original: SourceFile | None, what: str, value: st
                 f"not among the materials of {original.rel}", files,
                 (f"materials trong {original.rel}", f"materials in {original.rel}"))
     if what == "module-session":
-        ids = [s.get("id") for s in original.data.get("sessions") or []
+        ids = [str(s["id"]) for s in original.data.get("sessions") or []
                if isinstance(s, dict) and isinstance(s.get("id"), str)]
         if value in ids:
             return None

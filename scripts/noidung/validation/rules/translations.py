@@ -7,6 +7,7 @@ an original with no English yet is a warning (the site shows a stand-in page).
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 from typing import Any
 
@@ -46,7 +47,7 @@ def check(project: Project) -> Iterator[Problem]:
                 folder = original.rsplit("/", 1)[0] + "/"
                 yield _orphan(source, original, did_you_mean(
                     ident, [project.item_id(s) for s in project.of_kind(kind)], folder,
-                    show=lambda i, folder=folder: f"{folder}{i}.md"))
+                    show=functools.partial(_in_folder, folder, ".md")))
             else:
                 yield from _agreement(project, source)
         elif kind == "campaign-text":
@@ -57,7 +58,7 @@ def check(project: Project) -> Iterator[Problem]:
                     f"{ORIGINAL}.md", [r.rsplit("/", 1)[1] for r in project.files
                                        if r.startswith(folder) and r.endswith(".md")
                                        and r != source.rel], folder,
-                    show=lambda n, folder=folder: folder + n))
+                    show=functools.partial(_in_folder, folder, "")))
             elif project.campaign(ident) is not None:
                 yield from _agreement(project, source)
         elif kind in _PAIRS or kind == "campaign":
@@ -154,3 +155,8 @@ def _sessions(source: SourceFile, original: SourceFile) -> Iterator[Problem]:
             hint_vi="thêm các bước đó (id, title, activity)",
             hint_en="add those steps (id, title, activity)",
         )
+
+
+def _in_folder(folder: str, suffix: str, name: str) -> str:
+    """How a suggested name is shown: its path in the folder it belongs in."""
+    return f"{folder}{name}{suffix}"
