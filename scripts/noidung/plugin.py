@@ -184,6 +184,8 @@ class BilingualPlugin(BasePlugin[BilingualConfig]):
             _replace_file(files, File.generated(config, page.src_uri, content=page.markdown))
             for dest, source in page.assets.items():
                 _replace_file(files, File.generated(config, dest, abs_src_path=source))
+            for dest, content in page.files.items():
+                _replace_file(files, File.generated(config, dest, content=content))
 
     def _add_untranslated_pages(self, files: Files, config: MkDocsConfig) -> None:
         mine = source_pages(self._context(self.lang), self._generated)

@@ -36,7 +36,6 @@ from noidung.campaigns.model import (
     related_modules,
     relative_link,
     text,
-    write_text_atomic,
 )
 from noidung.content import frontmatter
 from noidung.generate.context import BuildContext, GeneratedPage
@@ -340,14 +339,11 @@ def calendar_markdown(context: BuildContext, campaigns: list[Campaign], feed_url
 
 
 def calendar_page(context: BuildContext, campaigns: list[Campaign]) -> GeneratedPage:
-    """The calendar page; the language's .ics feed is written to the cache and copied beside it."""
+    """The calendar page, with the language's .ics feed handed to MkDocs in memory beside it."""
     lang = next(x for x in context.languages if x.code == context.lang)
     root = context.site_url
     urls = {c.id: absolute_url(root, lang.root, c.url) for c in campaigns}
     feed = calendar_feed(campaigns, context.lang, urls, context.registries, context.today)
-    target = context.layout.cache / "build" / "campaigns" / f"lich.{context.lang}.ics"
-    if not target.exists() or target.read_bytes() != feed:
-        write_text_atomic(target, feed.decode("utf-8"))
     feed_url = absolute_url(root, lang.root, ICS_FILE)
     return GeneratedPage(CALENDAR_SRC, calendar_markdown(context, campaigns, feed_url),
-                         text(context.lang, "calendar_title"), {ICS_FILE: str(target)})
+                         text(context.lang, "calendar_title"), files={ICS_FILE: feed})

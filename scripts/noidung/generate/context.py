@@ -53,6 +53,8 @@ class GeneratedPage:
     title: str
     #: Extra files to copy into the site beside the page: {site path: source file}.
     assets: dict[str, str] = field(default_factory=dict)
+    #: Extra files made in memory and handed to MkDocs as they are: {site path: content}.
+    files: dict[str, str | bytes] = field(default_factory=dict, compare=False)
 
     @functools.cached_property
     def markdown(self) -> str:

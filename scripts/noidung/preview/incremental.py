@@ -281,6 +281,12 @@ class Preview:
                 if not target.is_file() or target.stat().st_mtime < Path(source).stat().st_mtime:
                     target.parent.mkdir(parents=True, exist_ok=True)
                     shutil.copyfile(source, target)
+            for dest, content in generated.files.items():  # made in memory (a calendar feed)
+                target = Path(built.config.site_dir) / dest
+                data = content.encode("utf-8") if isinstance(content, str) else content
+                if not target.is_file() or target.read_bytes() != data:
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    target.write_bytes(data)
             if file.content_string == generated.markdown:
                 continue
             previous, file.content_string = file.content_string, generated.markdown
