@@ -47,12 +47,7 @@ def _translations(args: argparse.Namespace) -> int:
     layout = ContentLayout(args.root)
     if args.mark:
         for path in args.mark:
-            translation = path.resolve()
-            try:
-                rel = translation.relative_to(layout.root.resolve())
-            except ValueError:
-                rel = None
-            original = _original_of(layout, rel) if rel else None
+            translation, rel, original = _translation_and_original(layout, path)
             if original is None or not original.exists() or not translation.exists():
                 print(f"{path}: không tìm thấy bản dịch và bản gốc tương ứng / "
                       "no translation with an original found here", file=sys.stderr)
@@ -72,12 +67,7 @@ def _translations(args: argparse.Namespace) -> int:
 
 def _new_translation(layout: ContentLayout, path: Path) -> int:
     """`translations --new docs/en/x.md`: the file to translate, from its original."""
-    translation = path.resolve()
-    try:
-        rel = translation.relative_to(layout.root.resolve())
-    except ValueError:
-        rel = None
-    original = _original_of(layout, rel) if rel else None
+    translation, rel, original = _translation_and_original(layout, path)
     if rel is None or original is None or not original.exists():
         print(f"{path}: không tìm thấy bản gốc tương ứng / no original found for this file",
               file=sys.stderr)
@@ -94,6 +84,18 @@ def _new_translation(layout: ContentLayout, path: Path) -> int:
           "TO WRITE / next: translate each TO WRITE line (the Vietnamese text follows it), "
           "then delete the words TO WRITE")
     return 0
+
+
+def _translation_and_original(layout: ContentLayout, path: Path
+                              ) -> tuple[Path, Path | None, Path | None]:
+    """A translation file given by staff: its absolute path, its path in the project (None
+    outside it) and its original's path (None when it has none)."""
+    translation = path.resolve()
+    try:
+        rel: Path | None = translation.relative_to(layout.root.resolve())
+    except ValueError:
+        rel = None
+    return translation, rel, (_original_of(layout, rel) if rel else None)
 
 
 def _original_of(layout: ContentLayout, rel: Path) -> Path | None:
