@@ -14,7 +14,10 @@ MODULE_A = "docs/vi/tap-huan/hoc-phan-a.md"
 
 
 def _bytes(rel: str, data: bytes) -> Callable[[Path], None]:
-    return lambda root: (root / rel).write_bytes(data)
+    def write_bytes(root: Path) -> None:
+        (root / rel).parent.mkdir(parents=True, exist_ok=True)
+        (root / rel).write_bytes(data)
+    return write_bytes
 
 
 #: case name → the change that breaks the project.
@@ -59,7 +62,32 @@ MUTATIONS: dict[str, Callable[[Path], None]] = {
                                            "campaign: chien-dich-khac"),
     "ref-missing-article": lambda d: edit(d, CAMPAIGN, "articles: [bai-mau]",
                                           "articles: [bai-khong-co]"),
-    "ref-file": lambda d: edit(d, ARTICLE, "  file: anh/bia.png", "  file: anh/bia.jpg"),
+    "ref-file": lambda d: (d / "campaigns/chien-dich-mau/poster.png").unlink(),
+    # Photos: stored once beside the Vietnamese original, the same reference in both files.
+    "asset-shared-by-both-languages": lambda d: edit(
+        d, ARTICLE_EN, "Article text.", "Article text.\n\n![Activity](anh/bia.png)"),
+    "asset-missing-cover": lambda d: edit(d, ARTICLE, "  file: anh/bia.png",
+                                          "  file: anh/bia.jpg"),
+    "asset-missing-body-en": lambda d: (
+        _bytes("docs/vi/tin-bai/posts/anh/hoi-nghi.png", b"\x89PNG\r\n")(d),
+        edit(d, ARTICLE_EN, "Article text.", "Article text.\n\n![The hall](anh/hoi-ngi.png)")),
+    "asset-only-in-english-tree": lambda d: (
+        _bytes("docs/en/tin-bai/posts/anh/so-do.png", b"\x89PNG\r\n")(d),
+        edit(d, ARTICLE, "Gọi Tổng đài 111.", "Gọi Tổng đài 111.\n\n![Sơ đồ](anh/so-do.png)")),
+    "asset-case": lambda d: edit(d, ARTICLE_EN, "Article text.",
+                                 "Article text.\n\n![Activity](anh/Bia.PNG)"),
+    "asset-path": lambda d: edit(d, ARTICLE, "![Ảnh hoạt động](anh/bia.png)",
+                                 "![Ảnh hoạt động](/tin-bai/posts/anh/bia.png)"),
+    "asset-name": lambda d: (
+        _bytes("docs/vi/tin-bai/posts/anh/Ảnh Hội nghị.JPG", b"\xff\xd8\xff")(d),
+        edit(d, ARTICLE, "![Ảnh hoạt động](anh/bia.png)",
+             "![Ảnh hoạt động](<anh/Ảnh Hội nghị.JPG>)")),
+    "asset-campaign-material-link": lambda d: edit(
+        d, "docs/vi/index.md", "# Trang chủ\n",
+        "# Trang chủ\n\n[Áp phích](chien-dich/chien-dich-mau/poster.png)\n"),
+    "asset-size": _bytes("docs/vi/tin-bai/posts/anh/bia.png", b"\0" * int(3.4 * 1024 * 1024)),
+    "asset-size-material": _bytes("docs/vi/tap-huan/tai-lieu/so-tay.pdf",
+                                  b"%PDF" + b"\0" * (12 * 1024 * 1024)),
     "ref-link": lambda d: edit(d, "docs/vi/tap-huan/hoc-phan-b.md", "(hoc-phan-a.md)",
                                "(hoc-phan-c.md)"),
     "ref-missing-redirect": lambda d: write(d, "docs/registries/redirects.yml", (

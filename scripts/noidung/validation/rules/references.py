@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterator
 from urllib.parse import unquote
 
+from noidung.content import assets
 from noidung.content.layout import SECTIONS
 from noidung.validation.markdown import is_external, links
 from noidung.validation.problem import Problem, Severity, problem
@@ -115,6 +116,8 @@ def _files(project: Project, source: SourceFile, schema: dict) -> Iterator[Probl
             continue
         if is_external(value):
             continue
+        if source.kind == "article" and path[:1] == ("cover",):
+            continue  # resolved as the build does: rules/assets.py
         if find_file(project, folder, value, project.langs.get(source.rel, "")) is None:
             assert source.doc is not None
             yield problem(
@@ -166,6 +169,8 @@ def _links(project: Project, source: SourceFile) -> Iterator[Problem]:
         path_part = unquote(target.split("#", 1)[0].split("?", 1)[0])
         if not path_part or not re.search(r"\.[A-Za-z0-9]{1,5}$", path_part):
             continue  # a directory URL (tap-huan/): MkDocs checks those itself
+        if lang and assets.is_file_reference(target):
+            continue  # an image or file of a docs page: rules/assets.py, as the build resolves it
         if find_file(project, folder, path_part, lang) is not None:
             continue
         if _generated_target(project, folder, path_part, lang):
