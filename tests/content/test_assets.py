@@ -98,3 +98,8 @@ def test_limits_and_sizes():
     assert assets.format_size(2 * 1024 * 1024, "vi") == "2 MB"
     assert assets.format_size(250 * 1024, "en") == "250 KB"
     assert assets.home_folder("vi", POST) == "docs/vi/tin-bai/posts/anh/"
+
+
+def test_what_is_no_url_is_no_file_reference():
+    assert not assets.is_file_reference("http://[::1.png")
+    assert assets.target_uri(POST, "http://[::1.png") is None

@@ -24,7 +24,7 @@ import posixpath
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import SplitResult, unquote, urlsplit
 
 from noidung.content.layout import ContentLayout
 from noidung.content.text import slugify
@@ -79,8 +79,8 @@ def is_file_reference(reference: str) -> bool:
     """True for a relative or absolute link to a file that is not a page (an image, a
     PDF): the references this module resolves. Pages (.md), folders and external
     addresses are left to the page rules."""
-    parts = urlsplit(reference)
-    if parts.scheme or parts.netloc:
+    parts = _split(reference)
+    if parts is None or parts.scheme or parts.netloc:
         return False
     path = unquote(parts.path)
     suffix = posixpath.splitext(path)[1].lower()
@@ -91,12 +91,22 @@ def target_uri(page_src_uri: str, reference: str) -> str | None:
     """The src_uri a relative reference of a page names, as MkDocs computes it
     (mkdocs.structure.pages: the page's folder joined with the unquoted path),
     or None when it is absolute, external or leaves the docs folder."""
-    parts = urlsplit(reference)
+    parts = _split(reference)
+    if parts is None:
+        return None
     path = unquote(parts.path)
     if parts.scheme or parts.netloc or not path or path.startswith(("/", "\\")):
         return None
     uri = posixpath.normpath(posixpath.join(posixpath.dirname(page_src_uri), path))
     return None if uri == ".." or uri.startswith("../") else uri
+
+
+def _split(reference: str) -> SplitResult | None:
+    """urlsplit, or None for what is no URL at all ('http://[x': urlsplit raises)."""
+    try:
+        return urlsplit(reference)
+    except ValueError:
+        return None
 
 
 def tree_files(folder: Path) -> dict[str, Path]:
