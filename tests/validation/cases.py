@@ -85,6 +85,11 @@ MUTATIONS: dict[str, Callable[[Path], None]] = {
     "asset-campaign-material-link": lambda d: edit(
         d, "docs/vi/index.md", "# Trang chủ\n",
         "# Trang chủ\n\n[Áp phích](chien-dich/chien-dich-mau/poster.png)\n"),
+    "asset-missing-module-material": lambda d: (
+        _bytes("docs/vi/tap-huan/phieu-bai-tap.pdf", b"%PDF")(d),  # beside, not in tai-lieu/
+        edit(d, MODULE_A, "last_reviewed:", "materials:\n  - file: phieu-bai-tap.pdf\n"
+             "    type: handout\n    licence: CC BY 4.0\n    title: Phiếu bài tập\n"
+             "last_reviewed:")),
     "asset-size": _bytes("docs/vi/tin-bai/posts/anh/bia.png", b"\0" * int(3.4 * 1024 * 1024)),
     "asset-size-material": _bytes("docs/vi/tap-huan/tai-lieu/so-tay.pdf",
                                   b"%PDF" + b"\0" * (12 * 1024 * 1024)),

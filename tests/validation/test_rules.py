@@ -109,6 +109,9 @@ EXPECTED: dict[str, list[str]] = {
     'asset-name': [
         "docs/vi/tin-bai/posts/anh/Ảnh Hội nghị.JPG: [error] tên «Ảnh Hội nghị.JPG» có chữ hoa, dấu cách và dấu tiếng Việt; đổi tên thành «anh-hoi-nghi.jpg» / the name 'Ảnh Hội nghị.JPG' has capitals, spaces and Vietnamese marks; rename it 'anh-hoi-nghi.jpg' (asset-name)",
     ],
+    'asset-missing-module-material': [
+        "docs/vi/tap-huan/hoc-phan-a.md:18:11: [error] không thấy tệp «phieu-bai-tap.pdf» (không có docs/vi/tap-huan/tai-lieu/phieu-bai-tap.pdf); tệp đang ở docs/vi/tap-huan/phieu-bai-tap.pdf: chuyển sang docs/vi/tap-huan/tai-lieu/phieu-bai-tap.pdf / file 'phieu-bai-tap.pdf' not found (no docs/vi/tap-huan/tai-lieu/phieu-bai-tap.pdf); the file is in docs/vi/tap-huan/phieu-bai-tap.pdf: move it to docs/vi/tap-huan/tai-lieu/phieu-bai-tap.pdf (asset-missing)",
+    ],
     'asset-campaign-material-link': [
     ],
     'asset-size': [

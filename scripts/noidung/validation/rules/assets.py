@@ -11,11 +11,13 @@ References to pages (.md) stay with rules/references.py.
 from __future__ import annotations
 
 import os
+import posixpath
 from collections.abc import Iterator
 from pathlib import Path
 
 from noidung.content import assets
 from noidung.content.layout import SECTIONS, ContentLayout
+from noidung.training.model import MATERIALS_DIR
 from noidung.validation.markdown import links
 from noidung.validation.problem import Position, Problem, Severity, problem
 from noidung.validation.project import LANGUAGES, ORIGINAL, POSTS_DIR, Project
@@ -75,6 +77,8 @@ def check(project: Project) -> Iterator[Problem]:
         yield from _body(project, source, lang, page, files_of[lang], anywhere)
         if source.kind == "article" and source.doc is not None:
             yield from _cover(source, files_of[lang], anywhere)
+        if source.kind == "module" and source.doc is not None:
+            yield from _module_materials(source, files_of[lang], anywhere)
     yield from _stored(project)
 
 
@@ -122,10 +126,32 @@ def _cover(source: SourceFile, files: dict[str, assets.Resolved],
                           page, value, files, anywhere)
 
 
+def _module_materials(source: SourceFile, files: dict[str, assets.Resolved],
+                      anywhere: dict[str, assets.Resolved]) -> Iterator[Problem]:
+    """A module's materials are file names in tap-huan/tai-lieu/ of the original's tree,
+    where training/pages.py takes them from for every language (and links them)."""
+    materials = source.meta.get("materials")
+    page = f"{MATERIALS_DIR}/{Path(source.rel).stem}.md"  # as if written from tai-lieu/
+    # Only files in tai-lieu/ are published as materials: suggest only those, and say
+    # where a file of the same name sits anywhere else.
+    inside = {uri: found for uri, found in files.items()
+              if uri.startswith(MATERIALS_DIR + "/")}
+    by_name = {posixpath.basename(uri): found for uri, found in anywhere.items() if found.lang}
+    for i, material in enumerate(materials if isinstance(materials, list) else []):
+        value = material.get("file") if isinstance(material, dict) else None
+        if not isinstance(value, str) or not value or not assets.is_file_reference(value):
+            continue
+        assert source.doc is not None
+        yield from _reference(source, source.doc.at(("materials", i, "file")),
+                              f"materials[{i}].file", ORIGINAL, page, value, inside, anywhere,
+                              home=f"docs/{ORIGINAL}/{MATERIALS_DIR}/", by_name=by_name)
+
+
 def _reference(source: SourceFile, pos: Position | None, field: str, lang: str, page: str,
                reference: str, files: dict[str, assets.Resolved],
-               anywhere: dict[str, assets.Resolved]) -> Iterator[Problem]:
-    home = assets.home_folder(ORIGINAL, page)
+               anywhere: dict[str, assets.Resolved], home: str | None = None,
+               by_name: dict[str, assets.Resolved] | None = None) -> Iterator[Problem]:
+    home = home or assets.home_folder(ORIGINAL, page)
     example = f"{assets.IMAGE_DIR}/{os.path.basename(reference.split('#')[0]) or 'ten-anh.jpg'}"
     where_vi = (f"ảnh và tài liệu đặt một lần trong {home} (cạnh bản gốc tiếng Việt); "
                 "bản tiếng Anh dùng cùng đường dẫn")
@@ -166,9 +192,11 @@ def _reference(source: SourceFile, pos: Position | None, field: str, lang: str, 
         looked_vi = "không có " + " và ".join(places)
         looked_en = "no " + " or ".join(places)
     other = anywhere.get(uri) if uri is not None else None
-    if other is not None:
-        # Stored in a translation's tree, which the original's build never reads.
-        at = f"docs/{other.lang}/{uri}"
+    if other is None and by_name and uri is not None:
+        other = by_name.get(posixpath.basename(uri))
+    if other is not None and uri is not None:
+        # In a translation's tree, which the original's build never reads, or elsewhere.
+        at = f"docs/{other.lang}/{other.src_uri}"
         move = f"docs/{ORIGINAL}/{uri}"
         did_vi = f"; tệp đang ở {at}: chuyển sang {move}"
         did_en = f"; the file is in {at}: move it to {move}"

@@ -116,7 +116,7 @@ def _files(project: Project, source: SourceFile, schema: dict) -> Iterator[Probl
             continue
         if is_external(value):
             continue
-        if source.kind == "article" and path[:1] == ("cover",):
+        if (source.kind, path[:1]) in (("article", ("cover",)), ("module", ("materials",))):
             continue  # resolved as the build does: rules/assets.py
         if find_file(project, folder, value, project.langs.get(source.rel, "")) is None:
             assert source.doc is not None
