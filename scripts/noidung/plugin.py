@@ -19,7 +19,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from noidung.content import clock
+from noidung.content import assets, clock
 from noidung.content.layout import POSTS_DIR, ContentLayout
 from noidung.content.registries import Registries, load_registries
 from noidung.generate import hotlines, nav_sections
@@ -79,6 +79,7 @@ class BilingualPlugin(BasePlugin[BilingualConfig]):
     # Before the blog plugin (-50) collects posts, so it reads the merged files.
     @event_priority(100)
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        self._add_shared_files(files, config)
         self._merge_posts(files, config)
         for problem in self.news.load():
             log.warning(problem)
@@ -149,6 +150,17 @@ class BilingualPlugin(BasePlugin[BilingualConfig]):
         blog.config.categories_allowed = list(names)
 
     # -- files -------------------------------------------------------------------
+
+    def _add_shared_files(self, files: Files, config: MkDocsConfig) -> None:
+        """Photos and materials are stored once, in the original's tree: a translation's
+        build adds the ones its own tree lacks, so both languages' files use the same
+        reference (content/assets.py; the validator resolves references the same way)."""
+        if self.lang == self.original.code:
+            return
+        for src_uri, path in assets.shared_files(self.layout, self.lang,
+                                                 self.original.code).items():
+            if files.get_file_from_path(src_uri) is None:
+                files.append(File.generated(config, src_uri, abs_src_path=str(path)))
 
     def _merge_posts(self, files: Files, config: MkDocsConfig) -> None:
         for file in list(files.documentation_pages()):

@@ -293,3 +293,17 @@ def test_listings_get_only_the_excerpt_of_each_post_that_can_be_cut():
     # Without the blog plugin there is nothing to do.
     assert shorten_excerpts(SimpleNamespace(plugins={})) == 0
 
+
+
+@pytest.mark.parametrize(("file", "image"), [
+    ("anh/hoi-nghi.jpg", "tin-bai/anh/hoi-nghi.jpg"),
+    ("./anh/hoi-nghi.jpg", "tin-bai/anh/hoi-nghi.jpg"),
+    ("../../tap-huan/tai-lieu/so-do.png", "tap-huan/tai-lieu/so-do.png"),
+])
+def test_cover_image_is_where_the_blog_publishes_the_file(file, image):
+    from noidung.news.articles import Article
+    from noidung.news.section import cover_image
+
+    meta = {"date": "2025-07-01", "cover": {"file": file, "alt": "Quang cảnh"},
+            "cover_alt": "The hall"}
+    assert cover_image(Article("hoi-nghi", "en", meta, "", True)) == (image, "The hall")

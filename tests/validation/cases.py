@@ -32,8 +32,17 @@ def _module(root: Path, ident: str, code: str) -> None:
           "    title: Step\n    activity: Talk.\n---\n")
 
 
+def _mkfile(root: Path, rel: str, data: bytes) -> int:
+    """Write a file (and its folders); the byte count, so a case can chain it with `and`."""
+    (root / rel).parent.mkdir(parents=True, exist_ok=True)
+    return (root / rel).write_bytes(data)
+
+
 def _bytes(rel: str, data: bytes) -> Callable[[Path], None]:
-    return lambda root: (root / rel).write_bytes(data)
+    def write_bytes(root: Path) -> None:
+        (root / rel).parent.mkdir(parents=True, exist_ok=True)
+        (root / rel).write_bytes(data)
+    return write_bytes
 
 
 #: case name → the change that breaks the project.
@@ -92,8 +101,37 @@ MUTATIONS: dict[str, Callable[[Path], None]] = {
                                            "campaign: chien-dich-khac"),
     "ref-missing-article": lambda d: edit(d, CAMPAIGN, "articles: [bai-mau]",
                                           "articles: [bai-khong-co]"),
-    "ref-file": lambda d: edit(d, ARTICLE, "  file: anh/bia.png", "  file: anh/bia.jpg"),
-    "ref-file-case": lambda d: edit(d, ARTICLE, "  file: anh/bia.png", "  file: anh/Bia.png"),
+    "ref-file": lambda d: (d / "campaigns/chien-dich-mau/poster.png").unlink(),
+    # Photos: stored once beside the Vietnamese original, the same reference in both files.
+    "asset-shared-by-both-languages": lambda d: edit(
+        d, ARTICLE_EN, "Article text.", "Article text.\n\n![Activity](anh/bia.png)"),
+    "asset-missing-cover": lambda d: edit(d, ARTICLE, "  file: anh/bia.png",
+                                          "  file: anh/bia.jpg"),
+    "asset-missing-body-en": lambda d: (
+        _bytes("docs/vi/tin-bai/posts/anh/hoi-nghi.png", b"\x89PNG\r\n")(d),
+        edit(d, ARTICLE_EN, "Article text.", "Article text.\n\n![The hall](anh/hoi-ngi.png)")),
+    "asset-only-in-english-tree": lambda d: (
+        _bytes("docs/en/tin-bai/posts/anh/so-do.png", b"\x89PNG\r\n")(d),
+        edit(d, ARTICLE, "Gọi Tổng đài 111.", "Gọi Tổng đài 111.\n\n![Sơ đồ](anh/so-do.png)")),
+    "asset-case": lambda d: edit(d, ARTICLE_EN, "Article text.",
+                                 "Article text.\n\n![Activity](anh/Bia.PNG)"),
+    "asset-path": lambda d: edit(d, ARTICLE, "![Ảnh hoạt động](anh/bia.png)",
+                                 "![Ảnh hoạt động](/tin-bai/posts/anh/bia.png)"),
+    "asset-name": lambda d: (
+        _bytes("docs/vi/tin-bai/posts/anh/Ảnh Hội nghị.JPG", b"\xff\xd8\xff")(d),
+        edit(d, ARTICLE, "![Ảnh hoạt động](anh/bia.png)",
+             "![Ảnh hoạt động](<anh/Ảnh Hội nghị.JPG>)")),
+    "asset-campaign-material-link": lambda d: edit(
+        d, "docs/vi/index.md", "# Trang chủ\n",
+        "# Trang chủ\n\n[Áp phích](chien-dich/chien-dich-mau/poster.png)\n"),
+    "asset-missing-module-material": lambda d: (
+        _bytes("docs/vi/tap-huan/phieu-bai-tap.pdf", b"%PDF")(d),  # beside, not in tai-lieu/
+        edit(d, MODULE_A, "last_reviewed:", "materials:\n  - file: phieu-bai-tap.pdf\n"
+             "    type: handout\n    licence: CC BY 4.0\n    title: Phiếu bài tập\n"
+             "last_reviewed:")),
+    "asset-size": _bytes("docs/vi/tin-bai/posts/anh/bia.png", b"\0" * int(3.4 * 1024 * 1024)),
+    "asset-size-material": _bytes("docs/vi/tap-huan/tai-lieu/so-tay.pdf",
+                                  b"%PDF" + b"\0" * (12 * 1024 * 1024)),
     "ref-missing-prerequisite": lambda d: edit(d, "docs/vi/tap-huan/hoc-phan-b.md",
                                                "prerequisites: [hoc-phan-a]",
                                                "prerequisites: [hoc-phan-aa]"),
@@ -125,7 +163,7 @@ MUTATIONS: dict[str, Callable[[Path], None]] = {
                                            "    alt: Poster showing the number 111\n", ""),
     "alt-missing-cover-en": lambda d: edit(d, ARTICLE_EN, "cover_alt: Cover picture\n", ""),
     "alt-missing-cover-vi": lambda d: edit(d, ARTICLE, "  alt: Ảnh bìa", "  alt: ''"),
-    "alt-missing-material-vi": lambda d: (d / "docs/vi/tap-huan/anh.png").write_bytes(
+    "alt-missing-material-vi": lambda d: _mkfile(d, "docs/vi/tap-huan/tai-lieu/anh.png",
         b"\x89PNG") and edit(d, MODULE_A, 'version: "1.0"', (
             'version: "1.0"\nmaterials:\n  - file: anh.png\n    type: image\n'
             "    title: Ảnh\n    licence: CC BY 4.0")),

@@ -107,10 +107,6 @@ UNKNOWN_HINTS = {
         "prerequisites[0]",
         "kiểm tra chính tả mã, hoặc tạo mục đó trước; danh sách đầy đủ: docs/vi/tap-huan/ / "
         "check the id's spelling, or create that item first; full list: docs/vi/tap-huan/"),
-    "ref-file-case": (
-        "cover.file",
-        "viết đúng «anh/bia.png»; danh sách đầy đủ: thư mục docs/vi/tin-bai/posts/ / "
-        "write 'anh/bia.png' exactly; full list: the folder docs/vi/tin-bai/posts/"),
     "ref-link": (
         "",
         "sửa đường dẫn (tính từ thư mục của tệp này) hoặc bỏ liên kết; danh sách đầy đủ: thư "

@@ -87,7 +87,38 @@ EXPECTED: dict[str, list[str]] = {
         "campaigns/chien-dich-mau/campaign.yml:12:12: [error] «articles[0]»: «bai-khong-co» không có: không thấy tin bài docs/vi/tin-bai/posts/bai-khong-co.md / 'bai-khong-co' does not exist: no article docs/vi/tin-bai/posts/bai-khong-co.md (ref-missing)",
     ],
     'ref-file': [
-        "docs/vi/tin-bai/posts/bai-mau.md:11:9: [error] «cover.file»: không thấy tệp «anh/bia.jpg» (tìm trong docs/vi/tin-bai/posts/); có phải ý bạn là «anh/bia.png»? / file 'anh/bia.jpg' not found (looked in docs/vi/tin-bai/posts/); did you mean 'anh/bia.png'? (ref-file)",
+        "campaigns/chien-dich-mau/campaign.yml:14:11: [error] «materials[0].file»: không thấy tệp «poster.png» (tìm trong campaigns/chien-dich-mau/) / file 'poster.png' not found (looked in campaigns/chien-dich-mau/) (ref-file)",
+    ],
+    'asset-shared-by-both-languages': [
+    ],
+    'asset-missing-cover': [
+        "docs/vi/tin-bai/posts/bai-mau.md:11:9: [error] «cover.file»: không thấy ảnh «anh/bia.jpg» (không có docs/vi/tin-bai/posts/anh/bia.jpg); có phải ý bạn là «anh/bia.png»? / image 'anh/bia.jpg' not found (no docs/vi/tin-bai/posts/anh/bia.jpg); did you mean 'anh/bia.png'? (asset-missing)",
+    ],
+    'asset-missing-body-en': [
+        "docs/en/tin-bai/posts/bai-mau.md:9:13: [error] «body»: không thấy ảnh «anh/hoi-ngi.png» (không có docs/en/tin-bai/posts/anh/hoi-ngi.png và docs/vi/tin-bai/posts/anh/hoi-ngi.png); có phải ý bạn là «anh/hoi-nghi.png», «anh/bia.png»? / image 'anh/hoi-ngi.png' not found (no docs/en/tin-bai/posts/anh/hoi-ngi.png or docs/vi/tin-bai/posts/anh/hoi-ngi.png); did you mean 'anh/hoi-nghi.png', 'anh/bia.png'? (asset-missing)",
+    ],
+    'asset-only-in-english-tree': [
+        "docs/vi/tin-bai/posts/bai-mau.md:18:10: [error] «body»: không thấy ảnh «anh/so-do.png» (không có docs/vi/tin-bai/posts/anh/so-do.png); tệp đang ở docs/en/tin-bai/posts/anh/so-do.png: chuyển sang docs/vi/tin-bai/posts/anh/so-do.png / image 'anh/so-do.png' not found (no docs/vi/tin-bai/posts/anh/so-do.png); the file is in docs/en/tin-bai/posts/anh/so-do.png: move it to docs/vi/tin-bai/posts/anh/so-do.png (asset-missing)",
+    ],
+    'asset-case': [
+        "docs/en/tin-bai/posts/bai-mau.md:9:13: [error] «body»: «anh/Bia.PNG» chỉ khác tệp có thật «anh/bia.png» ở chữ hoa, chữ thường; trang thật phân biệt chữ hoa và chữ thường / 'anh/Bia.PNG' differs from the existing file 'anh/bia.png' only in letter case; the web server tells them apart (asset-case)",
+    ],
+    'asset-path': [
+        "docs/vi/tin-bai/posts/bai-mau.md:18:18: [error] «body»: đường dẫn «/tin-bai/posts/anh/bia.png» bắt đầu bằng /, trang dựng không tìm được tệp / the reference '/tin-bai/posts/anh/bia.png' starts with /, the build cannot find the file (asset-path)",
+    ],
+    'asset-name': [
+        "docs/vi/tin-bai/posts/anh/Ảnh Hội nghị.JPG: [error] tên «Ảnh Hội nghị.JPG» có chữ hoa, dấu cách và dấu tiếng Việt; đổi tên thành «anh-hoi-nghi.jpg» / the name 'Ảnh Hội nghị.JPG' has capitals, spaces and Vietnamese marks; rename it 'anh-hoi-nghi.jpg' (asset-name)",
+    ],
+    'asset-missing-module-material': [
+        "docs/vi/tap-huan/hoc-phan-a.md:18:11: [error] «materials[0].file»: không thấy tệp «phieu-bai-tap.pdf» (không có docs/vi/tap-huan/tai-lieu/phieu-bai-tap.pdf); tệp đang ở docs/vi/tap-huan/phieu-bai-tap.pdf: chuyển sang docs/vi/tap-huan/tai-lieu/phieu-bai-tap.pdf / file 'phieu-bai-tap.pdf' not found (no docs/vi/tap-huan/tai-lieu/phieu-bai-tap.pdf); the file is in docs/vi/tap-huan/phieu-bai-tap.pdf: move it to docs/vi/tap-huan/tai-lieu/phieu-bai-tap.pdf (asset-missing)",
+    ],
+    'asset-campaign-material-link': [
+    ],
+    'asset-size': [
+        'docs/vi/tin-bai/posts/anh/bia.png: [error] ảnh 3,4 MB, quá giới hạn 2 MB / image is 3.4 MB, over the 2 MB limit (asset-size)',
+    ],
+    'asset-size-material': [
+        'docs/vi/tap-huan/tai-lieu/so-tay.pdf: [error] tài liệu 12 MB, quá giới hạn 10 MB / material is 12 MB, over the 10 MB limit (asset-size)',
     ],
     'ref-link': [
         "docs/vi/tap-huan/hoc-phan-b.md:15:18: [error] liên kết tới «hoc-phan-c.md» không có tệp đích; có phải ý bạn là «hoc-phan-b.md», «hoc-phan-a.md»? / the link to 'hoc-phan-c.md' points to no file; did you mean 'hoc-phan-b.md', 'hoc-phan-a.md'? (ref-link)",
@@ -207,9 +238,6 @@ EXPECTED: dict[str, list[str]] = {
     'privacy-masked-in-other-rules': [
         "docs/vi/tin-bai/posts/bai-mau.md:8:7: [error] «tags» phải là danh sách, đang là chữ «Gọi chị Lan 0912 *** 678» / 'tags' must be a list, found text 'Gọi chị Lan 0912 *** 678' (field-type)",
     ],
-    'ref-file-case': [
-        "docs/vi/tin-bai/posts/bai-mau.md:11:9: [error] «cover.file»: không thấy tệp «anh/Bia.png» (tìm trong docs/vi/tin-bai/posts/); chỉ khác chữ hoa/thường với «anh/bia.png» đã có (trên máy chủ chữ hoa và chữ thường là khác nhau) / file 'anh/Bia.png' not found (looked in docs/vi/tin-bai/posts/); it differs from the existing 'anh/bia.png' only in letter case (the server tells upper from lower case) (ref-file)",
-    ],
     'ref-missing-material-case': [
         "campaigns/chien-dich-mau/en.md:4:1: [error] ảnh «poster.png» chưa có mô tả (alt) bằng tiếng Anh ở trường «materials» / the image 'poster.png' has no English alt text in 'materials' (alt-missing)",
         "campaigns/chien-dich-mau/en.md:5:11: [error] «materials[0].file»: «Poster.png» không có: không có trong materials của campaigns/chien-dich-mau/campaign.yml; chỉ khác chữ hoa/thường với «poster.png» đã có (trên máy chủ chữ hoa và chữ thường là khác nhau) / 'Poster.png' does not exist: not among the materials of campaigns/chien-dich-mau/campaign.yml; it differs from the existing 'poster.png' only in letter case (the server tells upper from lower case) (ref-missing)",
@@ -307,3 +335,19 @@ def test_every_rule_id_has_a_failing_case():
 
 def test_every_case_has_its_expectation():
     assert set(MUTATIONS) == set(EXPECTED)
+
+
+@pytest.mark.parametrize(("case", "field"), [
+    ("asset-missing-cover", "cover.file"), ("asset-missing-body-en", "body"),
+    ("asset-case", "body"), ("asset-path", "body"),
+])
+def test_image_problems_name_the_field_and_where_photos_go(tmp_path, case, field):
+    from noidung.validation import validate_project
+
+    project = make_project(tmp_path)
+    MUTATIONS[case](project)
+    [found] = validate_project(project).problems
+    assert found.field == field
+    if case != "asset-case":  # that one says which spelling to write instead
+        assert "đặt một lần trong docs/vi/tin-bai/posts/anh/ (cạnh bản gốc" in found.hint_vi
+        assert "store the file once in docs/vi/tin-bai/posts/anh/" in found.hint_en

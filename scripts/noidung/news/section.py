@@ -18,7 +18,8 @@ from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 
-from noidung.content.layout import BLOG_DIR, SECTIONS, ContentLayout
+from noidung.content import assets
+from noidung.content.layout import BLOG_DIR, POSTS_DIR, SECTIONS, ContentLayout
 from noidung.content.registries import Registries
 from noidung.generate import social
 from noidung.i18n import strings
@@ -153,14 +154,21 @@ class NewsSection:
 def cover_image(article: Article | None) -> tuple[str | None, str | None]:
     """An article's cover as its preview image: site path and alt text in its language.
 
-    Cover files sit beside the posts (tin-bai/posts/...); the blog plugin publishes
-    them under tin-bai/ (without posts/), which is where the preview must point.
+    The cover's `file` is relative to the post (tin-bai/posts/<id>.md), resolved as every
+    other reference (content/assets.py: a translation's build holds the original's file at
+    the same path); the blog plugin publishes files under tin-bai/posts/ at tin-bai/
+    (without posts/), which is where the preview must point.
     """
     cover = (article.meta.get("cover") or {}) if article else {}
     if article is None or not isinstance(cover, dict) or not cover.get("file"):
         return None, None
     alt = article.meta.get("cover_alt") or cover.get("alt")
-    return f"{BLOG_DIR}/{str(cover['file']).lstrip('./')}", alt
+    uri = assets.target_uri(f"{POSTS_DIR}/{article.id}.md", str(cover["file"]))
+    if uri is None:  # an address of its own (https://…): used as it is
+        return str(cover["file"]), alt
+    if uri.startswith(POSTS_DIR + "/"):
+        uri = f"{BLOG_DIR}/{uri[len(POSTS_DIR) + 1:]}"
+    return uri, alt
 
 
 #: Where category pages live under the blog (mkdocs.yml: categories_url_format).

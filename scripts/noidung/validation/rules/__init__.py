@@ -28,7 +28,7 @@ class Rule:
 
 
 FAMILY_NAMES = (
-    "syntax", "fields", "dates", "ids", "registry", "references", "prerequisites",
+    "syntax", "fields", "dates", "ids", "registry", "references", "assets", "prerequisites",
     "translations", "accessibility", "safety", "privacy",
 )
 

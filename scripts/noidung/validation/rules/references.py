@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterator
 from urllib.parse import unquote
 
+from noidung.content import assets
 from noidung.content.layout import SECTIONS
 
 from ..markdown import is_external, links
@@ -139,6 +140,8 @@ def _files(project: Project, source: SourceFile, schema: dict) -> Iterator[Probl
             continue
         if is_external(value):
             continue
+        if (source.kind, path[:1]) in (("article", ("cover",)), ("module", ("materials",))):
+            continue  # resolved as the build does: rules/assets.py
         lang = project.langs.get(source.rel, "")
         if find_file(project, folder, value, lang) is None:
             assert source.doc is not None
@@ -224,6 +227,8 @@ def _links(project: Project, source: SourceFile) -> Iterator[Problem]:
         path_part = unquote(target.split("#", 1)[0].split("?", 1)[0])
         if not path_part or not re.search(r"\.[A-Za-z0-9]{1,5}$", path_part):
             continue  # a directory URL (tap-huan/): MkDocs checks those itself
+        if lang and assets.is_file_reference(target):
+            continue  # an image or file of a docs page: rules/assets.py, as the build resolves it
         if find_file(project, folder, path_part, lang) is not None:
             continue
         if _generated_target(project, folder, path_part, lang):
