@@ -12,8 +12,14 @@ from pathlib import Path
 
 import pytest
 
-from noidung.preview.changes import Change, classify, generators_for
-from noidung.preview.checks import problems_text
+from noidung.preview.changes import Change, classify, generators_for, page_sources, twins
+from noidung.preview.checks import (
+    Checker,
+    Problems,
+    banner_entry,
+    page_problems,
+    problems_text,
+)
 from noidung.preview.incremental import Preview
 from tests.support.sitecopy import copy_project
 
@@ -173,8 +179,9 @@ def test_broken_article_metadata_keeps_the_previous_page(vi, capfd):
     try:
         assert vi.update([f"docs/vi/{ARTICLE}"]) == "failed"
         err = capfd.readouterr().err
-        assert err.startswith(f"LỖI / ERROR: không dựng được docs/vi/{ARTICLE}; trang cũ vẫn "
-                              "hiển thị / could not render it; the previous version stays:")
+        assert err.startswith(f"LỖI / ERROR: không dựng được docs/vi/{ARTICLE} (vi); trang cũ "
+                              "vẫn hiển thị / could not render it (vi); the previous version "
+                              "stays:")
         assert _html(vi.site_dir, ARTICLE_URL) == before
     finally:
         _edit(vi.root, f"docs/vi/{ARTICLE}", "date: [2024-06-10", "date: 2024-06-10")
@@ -221,3 +228,80 @@ def test_article_that_fails_to_render_recovers_after_the_fix(vi, capfd):
     assert "Couldn't find author 'don-vi-khong-co'" in capfd.readouterr().err
     _edit(vi.root, rel, "  - don-vi-khong-co", "  - so-lao-dong-thuong-binh-xa-hoi")
     assert vi.update([rel]) == "pages"
+
+
+# -- which files the validator checks and the banner shows -----------------------------
+
+
+@pytest.mark.parametrize(("rel", "expected"), [
+    ("docs/vi/lien-he.md", ["docs/vi/lien-he.md", "docs/en/lien-he.md"]),
+    ("docs/en/tin-bai/posts/a.md", ["docs/en/tin-bai/posts/a.md", "docs/vi/tin-bai/posts/a.md"]),
+    ("campaigns/c/vi.md", ["campaigns/c/vi.md", "campaigns/c/en.md", "campaigns/c/campaign.yml"]),
+    ("campaigns/c/campaign.yml",
+     ["campaigns/c/campaign.yml", "campaigns/c/vi.md", "campaigns/c/en.md"]),
+    ("campaigns/c/tai-lieu/to-roi.pdf", ["campaigns/c/tai-lieu/to-roi.pdf"]),
+    ("docs/vi/assets/logo.svg", ["docs/vi/assets/logo.svg"]),
+    ("docs/registries/units.yml", ["docs/registries/units.yml"]),
+])
+def test_twins_are_the_other_languages_files_of_the_same_page(rel, expected):
+    assert twins(rel, ["vi", "en"]) == expected
+
+
+def test_page_sources_lists_both_languages_files_vietnamese_first(vi):
+    assert page_sources(vi.root, "lien-he.md", ["vi", "en"]) == [
+        "docs/vi/lien-he.md", "docs/en/lien-he.md"]
+    assert page_sources(vi.root, f"chien-dich/{CAMPAIGN}/index.md", ["vi", "en"]) == [
+        f"campaigns/{CAMPAIGN}/vi.md", f"campaigns/{CAMPAIGN}/en.md",
+        f"campaigns/{CAMPAIGN}/campaign.yml"]
+    assert page_sources(vi.root, "khong-co.md", ["vi", "en"]) == []
+
+
+def test_page_source_finds_the_page_of_a_url(vi):
+    assert vi.page_source("lien-he/") == "lien-he.md"
+    assert vi.page_source("") == "index.md"
+    assert vi.page_source(f"{ARTICLE_URL}/") == ARTICLE
+    assert vi.page_source("khong-co/") is None
+
+
+def _problem(path: str, line: int, severity: str = "error", rule: str = "date-format") -> dict:
+    return {"path": path, "line": line, "column": 1, "rule": rule, "severity": severity,
+            "message_vi": f"lỗi {line}", "message_en": f"problem {line}",
+            "hint_vi": "sửa đi", "hint_en": "fix it"}
+
+
+def test_problems_are_replaced_for_the_checked_files_only():
+    problems = Problems()
+    problems.replace(["docs/vi/a.md", "docs/en/a.md"], [
+        _problem("docs/en/a.md", 9, "warning", "alt-text"), _problem("docs/en/a.md", 4),
+        _problem("docs/vi/a.md", 2, "warning", "translation-outdated")])
+    assert [p["line"] for p in problems.of(["docs/vi/a.md", "docs/en/a.md"])] == [4, 9]
+    problems.replace(["docs/en/a.md"], [])  # fixed: checked again, nothing found
+    assert problems.of(["docs/vi/a.md", "docs/en/a.md"]) == []
+
+
+def test_checker_checks_the_edited_file_and_its_twins(tmp_path):
+    checker = Checker(tmp_path)
+    assert checker.wanted(["docs/en/x.md", "README.md", "campaigns/c/en.md"]) == [
+        "docs/en/x.md", "docs/vi/x.md",
+        "campaigns/c/en.md", "campaigns/c/vi.md", "campaigns/c/campaign.yml"]
+
+
+def test_page_problems_puts_the_vietnamese_file_first_and_the_render_failure_first():
+    problems = Problems()
+    problems.replace(None, [_problem("docs/en/a.md", 3), _problem("docs/vi/a.md", 7)])
+    found = page_problems(["docs/vi/a.md", "docs/en/a.md"], problems,
+                          {"docs/en/a.md": "ValueError: month must be in 1..12"},
+                          Path("/p/.cache/preview/preview.log"))
+    assert [(p["path"], p["rule"]) for p in found] == [
+        ("docs/vi/a.md", "date-format"), ("docs/en/a.md", "internal-error"),
+        ("docs/en/a.md", "date-format")]
+    assert found[1]["message_vi"] == (
+        "không dựng được trang từ tệp này, trang đang hiển thị là bản trước "
+        "(ValueError: month must be in 1..12)")
+    assert found[1]["hint_vi"] == (
+        "sửa tệp rồi lưu lại; chi tiết lỗi ghi trong /p/.cache/preview/preview.log")
+    assert banner_entry(found[0]) == {
+        "where": "docs/vi/a.md:7", "severity": "error", "rule": "date-format",
+        "level_vi": "Lỗi", "level_en": "Error", "message_vi": "lỗi 7", "message_en": "problem 7",
+        "hint_vi": "sửa đi", "hint_en": "fix it"}
+    assert banner_entry(found[1])["where"] == "docs/en/a.md"
