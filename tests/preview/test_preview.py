@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from noidung import site
 from noidung.preview.changes import Change, classify, generators_for, page_sources, twins
 from noidung.preview.checks import (
     Checker,
@@ -21,6 +22,7 @@ from noidung.preview.checks import (
     problems_text,
 )
 from noidung.preview.incremental import Preview
+from noidung.preview.server import HEAD_TAGS, PreviewSite, banner_titles, inject_head
 from tests.support.sitecopy import copy_project
 
 ARTICLE = "tin-bai/posts/tong-dai-111.md"
@@ -306,3 +308,36 @@ def test_page_problems_puts_the_vietnamese_file_first_and_the_render_failure_fir
         "level_vi": "Lỗi", "level_en": "Error", "message_vi": "lỗi 7", "message_en": "problem 7",
         "hint_vi": "sửa đi", "hint_en": "fix it"}
     assert banner_entry(found[1])["where"] == "docs/en/a.md"
+
+
+def test_the_banner_is_added_when_served_never_written_into_the_site(vi):
+    # The preview's pages on disk are as a build writes them; the server adds the tags.
+    home = (vi.site_dir / "index.html").read_bytes()
+    assert b"/_preview/" not in home
+    served = inject_head(home)
+    assert served.count(HEAD_TAGS) == 1
+    assert served.index(HEAD_TAGS) < served.index(b"</head>") < served.index(b"<body")
+    assert b"<script>" not in HEAD_TAGS  # a file, not an inline script (the site's CSP)
+    assert inject_head(b"<p>no head</p>") == b"<p>no head</p>"
+
+
+def test_a_served_path_is_a_language_and_a_page_url(vi):
+    served = PreviewSite(vi.root, site.load(vi.root).languages, {"vi": vi}, Problems())
+    assert [(lang.code, url) for lang, url in map(served.language_of, [
+        "/", "/lien-he/", "/en/", "/en", "/en/tin-bai/2024/06/a/", "/en/404.html",
+        "/lien-he/index.html"])] == [
+        ("vi", ""), ("vi", "lien-he/"), ("en", ""), ("en", ""), ("en", "tin-bai/2024/06/a/"),
+        ("en", "404.html"), ("vi", "lien-he/")]
+    assert served.sources("/lien-he/") == ["docs/vi/lien-he.md", "docs/en/lien-he.md"]
+    assert served.report("/lien-he/") == {"problems": [], "title_vi": "", "title_en": "",
+                                          "note_vi": "", "note_en": ""}
+
+
+def test_banner_titles_count_errors_and_warnings_in_both_languages():
+    one = [{"severity": "error"}]
+    assert banner_titles(one)["title_vi"] == "Tệp nguồn của trang này có 1 lỗi"
+    assert banner_titles(one)["title_en"] == "This page's source files have 1 error"
+    mixed = [{"severity": "error"}, {"severity": "error"}, {"severity": "warning"}]
+    assert banner_titles(mixed)["title_vi"] == "Tệp nguồn của trang này có 2 lỗi, 1 cảnh báo"
+    assert banner_titles(mixed)["title_en"] == (
+        "This page's source files have 2 errors, 1 warning")
