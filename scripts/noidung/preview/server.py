@@ -184,7 +184,8 @@ class _Server(LiveReloadServer):
         self._request = threading.local()
         self.error_handler = self._error_page
 
-    def watch(self, path: str, func=None, *, recursive: bool = True) -> None:
+    def watch(self, path: str, func: None = None, *, recursive: bool = True) -> None:
+        """Watch `path` as MkDocs does, remembering each changed file's path."""
         path = os.path.abspath(path)
         if path in self._watched_paths:
             return
@@ -205,6 +206,7 @@ class _Server(LiveReloadServer):
         self._watch_refs[path] = self.observer.schedule(handler, path, recursive=recursive)
 
     def take_changes(self) -> tuple[list[str], bool]:
+        """The files changed since the last call, and whether a full build was asked for."""
         with self._rebuild_cond:
             changed, full = sorted(self.changed), self.full_requested
             self.changed.clear()
@@ -212,6 +214,7 @@ class _Server(LiveReloadServer):
         return changed, full
 
     def request_full_build(self) -> None:
+        """Enter in the terminal: build everything again on the next round."""
         with self._rebuild_cond:
             self.full_requested = True
             self._want_rebuild = True
@@ -219,7 +222,8 @@ class _Server(LiveReloadServer):
 
     # -- requests --------------------------------------------------------------------
 
-    def _serve_request(self, environ, start_response):
+    def _serve_request(self, environ: dict, start_response: Callable) -> list[bytes] | None:
+        """/_preview/… from the preview itself, everything else as MkDocs serves it."""
         path = environ["PATH_INFO"].encode("latin-1").decode("utf-8", "ignore")
         self._request.path = path
         if path.startswith(PREVIEW_PREFIX):
@@ -227,7 +231,9 @@ class _Server(LiveReloadServer):
                                        environ.get("QUERY_STRING", ""), start_response)
         return super()._serve_request(environ, start_response)
 
-    def _serve_preview(self, name: str, query: str, start_response):
+    def _serve_preview(self, name: str, query: str,
+                       start_response: Callable) -> list[bytes] | None:
+        """The banner's report of a page (JSON), its script or its style sheet."""
         if name == "problems" and self.report is not None:
             page = (parse_qs(query).get("path") or ["/"])[0]
             body = json.dumps(self.report(page), ensure_ascii=False).encode("utf-8")
@@ -241,9 +247,11 @@ class _Server(LiveReloadServer):
         return [body]
 
     def _inject_js_into_html(self, content: bytes, epoch: int) -> bytes:
+        """MkDocs' reload script, and the banner's style sheet and script."""
         return inject_head(super()._inject_js_into_html(content, epoch))
 
     def _error_page(self, code: int) -> bytes | None:
+        """The 404 page of the requested path's language (MkDocs' error_handler)."""
         if self.not_found is None:
             return None
         return self.not_found(getattr(self._request, "path", "/")) if code == 404 else None
