@@ -341,3 +341,49 @@ def test_banner_titles_count_errors_and_warnings_in_both_languages():
     assert banner_titles(mixed)["title_vi"] == "Tệp nguồn của trang này có 2 lỗi, 1 cảnh báo"
     assert banner_titles(mixed)["title_en"] == (
         "This page's source files have 2 errors, 1 warning")
+
+
+# -- both languages in one site, as `serve` runs them ----------------------------------
+
+MODULE = "tap-huan/nhan-biet-va-bao-tin-xam-hai-tre-em"
+
+
+@pytest.fixture(scope="module")
+def both(tmp_path_factory) -> dict[str, Preview]:
+    """Both previews of a project copy, English nested in the Vietnamese site's en/."""
+    base = tmp_path_factory.mktemp("preview-both")
+    project, site_root = copy_project(base / "project"), base / "site"
+    previews = {code: Preview(project, code, site_root / root, "http://127.0.0.1:8000/",
+                              site_root=site_root) for code, root in (("vi", ""), ("en", "en"))}
+    assert all(preview.build_all() for preview in previews.values())
+    return previews
+
+
+def test_both_languages_are_served_from_one_site(both):
+    site_root = both["vi"].site_dir
+    assert '<html lang="vi"' in _html(site_root, "lien-he")
+    assert '<html lang="en"' in _html(site_root, "en/lien-he")
+    # Each search index holds its own language's pages only.
+    vi_meta = json.loads((site_root / "search" / "meta.json").read_text("utf-8"))
+    en_meta = json.loads((site_root / "en" / "search" / "meta.json").read_text("utf-8"))
+    assert (vi_meta["lang"], en_meta["lang"]) == ("vi", "en")
+    assert vi_meta["pages"] < 100 and en_meta["pages"] < 100  # not both languages' pages
+
+
+def test_a_full_vietnamese_build_leaves_the_english_site_in_place(both):
+    english = both["en"].site_dir / "lien-he" / "index.html"
+    before = english.read_bytes()
+    assert both["vi"].update([], full=True) == "full"
+    assert english.read_bytes() == before
+
+
+def test_a_vietnamese_module_edit_updates_the_english_module_page(both, capfd):
+    project = both["vi"].root
+    _edit(project, f"docs/vi/{MODULE}.md", "duration_minutes: 150", "duration_minutes: 165")
+    done = {code: preview.update([f"docs/vi/{MODULE}.md"]) for code, preview in both.items()}
+    assert done == {"vi": "pages", "en": "pages"}
+    assert "2 h 45 min" in _html(both["en"].site_dir, MODULE)
+    # The terminal names each language's page by the path it is served at.
+    out = capfd.readouterr().out
+    assert f": /{MODULE}/, /tap-huan/\n" in out  # the module and the overview table
+    assert f": /en/{MODULE}/, /en/tap-huan/\n" in out
