@@ -13,7 +13,14 @@ from pathlib import Path
 import pytest
 
 from noidung import site
-from noidung.preview.changes import Change, classify, generators_for, page_sources, twins
+from noidung.preview.changes import (
+    Change,
+    classify,
+    generators_for,
+    is_page_source,
+    page_sources,
+    twins,
+)
 from noidung.preview.checks import (
     Checker,
     Problems,
@@ -387,3 +394,32 @@ def test_a_vietnamese_module_edit_updates_the_english_module_page(both, capfd):
     out = capfd.readouterr().out
     assert f": /{MODULE}/, /tap-huan/\n" in out  # the module and the overview table
     assert f": /en/{MODULE}/, /en/tap-huan/\n" in out
+
+
+def test_a_new_vietnamese_page_gets_its_english_stand_in(both):
+    project = both["vi"].root
+    (project / "docs/vi/trang-moi-ca-hai.md").write_text("# Trang mới\n\nMới thêm.\n", "utf-8")
+    rel = ["docs/vi/trang-moi-ca-hai.md"]
+    assert {code: p.update(rel) for code, p in both.items()} == {"vi": "full", "en": "full"}
+    assert "Mới thêm." in _html(both["vi"].site_dir, "trang-moi-ca-hai")
+    # The English switcher target exists: a stand-in that leads to the original.
+    assert '<html lang="en"' in _html(both["en"].site_dir, "trang-moi-ca-hai")
+
+
+def test_an_edit_that_changes_no_page_of_a_language_says_nothing_there(both, capfd):
+    _edit(both["vi"].root, f"campaigns/{CAMPAIGN}/vi.md", "\n---\n", "\n---\n\nDấu chiến dịch.\n")
+    rel = [f"campaigns/{CAMPAIGN}/vi.md"]
+    assert {code: p.update(rel) for code, p in both.items()} == {"vi": "pages", "en": "pages"}
+    assert both["en"].updated == []
+    out = capfd.readouterr().out
+    assert f": /chien-dich/{CAMPAIGN}/" in out and "/en/" not in out
+
+
+@pytest.mark.parametrize(("rel", "expected"), [
+    ("docs/vi/lien-he.md", True), ("docs/en/tin-bai/posts/a.md", True),
+    ("docs/vi/.lien-he.md.swp", False), ("docs/vi/lien-he.md~", False),
+    ("docs/vi/assets/logo.svg", False), ("docs/registries/units.yml", False),
+    ("campaigns/c/vi.md", False),
+])
+def test_is_page_source(rel, expected):
+    assert is_page_source(rel, ["vi", "en"]) is expected

@@ -57,6 +57,15 @@ def classify(rel: str, lang: str, original_lang: str) -> Change:
     return Change.PAGE if path.suffix == ".md" else Change.ASSET
 
 
+def is_page_source(rel: str, languages: Iterable[str]) -> bool:
+    """Whether `rel` is a page's Markdown in one language's docs (docs/<code>/….md), not an
+    editor's swap or backup file."""
+    parts = PurePosixPath(rel).parts
+    return (len(parts) > 2 and parts[0] == "docs" and parts[1] in set(languages)
+            and rel.endswith(".md")
+            and not any(p.startswith(".") or p.endswith("~") for p in parts))
+
+
 #: The generator that makes the pages an edited source feeds, by the source's path
 #: (fnmatch patterns). Running only it keeps a campaign edit under a second at 2,000
 #: pages; the pages other generators make from the same source (tag pages, the staff

@@ -33,8 +33,11 @@ from noidung import site
 from noidung.build import postbuild
 from noidung.content.layout import ContentLayout
 from noidung.i18n.languages import Language
-from noidung.preview.changes import Change, classify, generators_for
+from noidung.preview.changes import Change, classify, generators_for, is_page_source
 from noidung.search.indexer import index_language
+
+#: Said when an edit changed no page (a campaign's material no page shows, say).
+NO_PAGE_CHANGED = "không trang nào thay đổi / no page changed"
 
 #: Where the preview writes tracebacks (server.py gives it a file under .cache/).
 log = logging.getLogger("noidung.preview")
@@ -75,6 +78,8 @@ class Preview:
         self.build_failure: str | None = None
         #: Source files (relative to the root) whose page could not be rendered, and why.
         self.failures: dict[str, str] = {}
+        #: The paths (as served) of the pages the last update rendered again.
+        self.updated: list[str] = []
         self._started = False
         self._plugin_cache: dict = {}
 
@@ -233,6 +238,7 @@ class Preview:
         root). Never raises: a failure is printed and the previous page stays.
         Returns what was done, for the log and the tests."""
         started = time.monotonic()
+        self.updated = []
         changed = sorted(set(changed))
         kinds = {rel: self._kind(rel) for rel in changed}
         relevant = [rel for rel, kind in kinds.items() if kind is not Change.NONE]
@@ -267,10 +273,12 @@ class Preview:
             return "failed"
         for rel in relevant:
             self.failures.pop(rel, None)
-        pages = (", ".join(dict.fromkeys(self._served_root() + url.removeprefix("./")
-                                         for url in done))
-                 or "không trang nào thay đổi / no page changed")
-        print(f"Đã cập nhật / updated in {time.monotonic() - started:.2f} s: {pages}", flush=True)
+        self.updated = list(dict.fromkeys(self._served_root() + url.removeprefix("./")
+                                          for url in done))
+        if self.updated or self.site_root is None:  # with others: the server says "none"
+            pages = ", ".join(self.updated) or NO_PAGE_CHANGED
+            print(f"Đã cập nhật / updated in {time.monotonic() - started:.2f} s: {pages}",
+                  flush=True)
         return "pages"
 
     def _served_root(self) -> str:
@@ -279,6 +287,12 @@ class Preview:
 
     def _kind(self, rel: str) -> Change:
         kind = classify(rel, self.lang, self.original_lang)
+        if kind is Change.NONE and self.built is not None and is_page_source(
+                rel, site.load(self.root).language_codes):
+            if (rel in self.built.sources) != (self.root / rel).is_file():
+                # Another language's page added or deleted: this language's stand-in for
+                # it (and its switcher) comes or goes with it.
+                return Change.STRUCTURE
         if kind is Change.NONE or self.built is None:
             return kind
         existed, exists = rel in self.built.sources, (self.root / rel).is_file()

@@ -299,6 +299,9 @@ def serve(root: Path, addr: str) -> int:
         except Exception as error:  # noqa: BLE001 - update never raises; the server lives on
             incremental._report_failure("lỗi trong bản xem thử", "preview error", error)
             return
+        if "pages" in done and not any(p.updated for p in previews.values()) and all(
+                what in ("pages", "none") for what in done):
+            print(f"Đã cập nhật / updated: {incremental.NO_PAGE_CHANGED}", flush=True)
         if any(what != "none" for what in done):
             all_built = all(p.built is not None for p in previews.values())
             checker.check(changed if all_built else None)
