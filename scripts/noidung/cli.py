@@ -112,7 +112,15 @@ def _serve(args: argparse.Namespace) -> int:
     from noidung.preview import server as preview_server  # MkDocs' server: only this command
 
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-    return preview_server.serve(args.root, args.lang, args.addr)
+    if args.lang is not None:
+        print(LANG_GONE, flush=True)
+    return preview_server.serve(args.root, args.addr)
+
+
+#: `serve --lang` from before both languages were served together: said, then ignored.
+LANG_GONE = ("Lưu ý: không cần --lang nữa, bản xem thử có cả hai ngôn ngữ (tiếng Việt ở /, "
+             "tiếng Anh ở /en/) / note: --lang is no longer needed, the preview serves both "
+             "languages (Vietnamese at /, English at /en/)")
 
 
 def _new(args: argparse.Namespace) -> int:
@@ -183,9 +191,15 @@ def main(argv: list[str] | None = None) -> int:
                         help="liệt kê cả bản đã theo kịp / list up-to-date items too")
     report.set_defaults(func=_translations)
 
-    serve = sub.add_parser("serve", help="xem thử một ngôn ngữ, tự tải lại khi sửa / preview")
-    serve.add_argument("--lang", default="vi", choices=("vi", "en"),
-                       help="ngôn ngữ xem thử (mặc định: vi)")
+    serve = sub.add_parser(
+        "serve", help="xem thử cả hai ngôn ngữ (tiếng Việt ở /, tiếng Anh ở /en/), tự tải lại "
+        "khi sửa, lỗi hiện ở đầu trang / preview both languages, reloads on save, shows "
+        "problems on the page",
+        description="Xem thử cả hai ngôn ngữ trên một cổng: tiếng Việt ở /, tiếng Anh ở /en/ / "
+        "preview both languages on one port: Vietnamese at /, English at /en/")
+    serve.add_argument("--lang", default=None, choices=("vi", "en"),
+                       help="không còn dùng: cả hai ngôn ngữ luôn được xem thử / no longer "
+                       "used: both languages are always served")
     serve.add_argument("--addr", default="127.0.0.1:8000", help="địa chỉ:cổng / address:port")
     serve.set_defaults(func=_serve)
 

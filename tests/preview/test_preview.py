@@ -12,9 +12,24 @@ from pathlib import Path
 
 import pytest
 
-from noidung.preview.changes import Change, classify, generators_for
-from noidung.preview.checks import problems_text
+from noidung import site
+from noidung.preview.changes import (
+    Change,
+    classify,
+    generators_for,
+    is_page_source,
+    page_sources,
+    twins,
+)
+from noidung.preview.checks import (
+    Checker,
+    Problems,
+    banner_entry,
+    page_problems,
+    problems_text,
+)
 from noidung.preview.incremental import Preview
+from noidung.preview.server import HEAD_TAGS, PreviewSite, banner_titles, inject_head
 from tests.support.sitecopy import copy_project
 
 ARTICLE = "tin-bai/posts/tong-dai-111.md"
@@ -173,8 +188,9 @@ def test_broken_article_metadata_keeps_the_previous_page(vi, capfd):
     try:
         assert vi.update([f"docs/vi/{ARTICLE}"]) == "failed"
         err = capfd.readouterr().err
-        assert err.startswith(f"LỖI / ERROR: không dựng được docs/vi/{ARTICLE}; trang cũ vẫn "
-                              "hiển thị / could not render it; the previous version stays:")
+        assert err.startswith(f"LỖI / ERROR: không dựng được docs/vi/{ARTICLE} (vi); trang cũ "
+                              "vẫn hiển thị / could not render it (vi); the previous version "
+                              "stays:")
         assert _html(vi.site_dir, ARTICLE_URL) == before
     finally:
         _edit(vi.root, f"docs/vi/{ARTICLE}", "date: [2024-06-10", "date: 2024-06-10")
@@ -221,3 +237,189 @@ def test_article_that_fails_to_render_recovers_after_the_fix(vi, capfd):
     assert "Couldn't find author 'don-vi-khong-co'" in capfd.readouterr().err
     _edit(vi.root, rel, "  - don-vi-khong-co", "  - so-lao-dong-thuong-binh-xa-hoi")
     assert vi.update([rel]) == "pages"
+
+
+# -- which files the validator checks and the banner shows -----------------------------
+
+
+@pytest.mark.parametrize(("rel", "expected"), [
+    ("docs/vi/lien-he.md", ["docs/vi/lien-he.md", "docs/en/lien-he.md"]),
+    ("docs/en/tin-bai/posts/a.md", ["docs/en/tin-bai/posts/a.md", "docs/vi/tin-bai/posts/a.md"]),
+    ("campaigns/c/vi.md", ["campaigns/c/vi.md", "campaigns/c/en.md", "campaigns/c/campaign.yml"]),
+    ("campaigns/c/campaign.yml",
+     ["campaigns/c/campaign.yml", "campaigns/c/vi.md", "campaigns/c/en.md"]),
+    ("campaigns/c/tai-lieu/to-roi.pdf", ["campaigns/c/tai-lieu/to-roi.pdf"]),
+    ("docs/vi/assets/logo.svg", ["docs/vi/assets/logo.svg"]),
+    ("docs/registries/units.yml", ["docs/registries/units.yml"]),
+])
+def test_twins_are_the_other_languages_files_of_the_same_page(rel, expected):
+    assert twins(rel, ["vi", "en"]) == expected
+
+
+def test_page_sources_lists_both_languages_files_vietnamese_first(vi):
+    assert page_sources(vi.root, "lien-he.md", ["vi", "en"]) == [
+        "docs/vi/lien-he.md", "docs/en/lien-he.md"]
+    assert page_sources(vi.root, f"chien-dich/{CAMPAIGN}/index.md", ["vi", "en"]) == [
+        f"campaigns/{CAMPAIGN}/vi.md", f"campaigns/{CAMPAIGN}/en.md",
+        f"campaigns/{CAMPAIGN}/campaign.yml"]
+    assert page_sources(vi.root, "khong-co.md", ["vi", "en"]) == []
+
+
+def test_page_source_finds_the_page_of_a_url(vi):
+    assert vi.page_source("lien-he/") == "lien-he.md"
+    assert vi.page_source("") == "index.md"
+    # An article is found at its post's URL (an earlier test may have moved its date).
+    assert vi.page_source(vi.built.files.get_file_from_path(ARTICLE).url) == ARTICLE
+    assert vi.page_source("khong-co/") is None
+
+
+def _problem(path: str, line: int, severity: str = "error", rule: str = "date-format") -> dict:
+    return {"path": path, "line": line, "column": 1, "rule": rule, "severity": severity,
+            "message_vi": f"lỗi {line}", "message_en": f"problem {line}",
+            "hint_vi": "sửa đi", "hint_en": "fix it"}
+
+
+def test_problems_are_replaced_for_the_checked_files_only():
+    problems = Problems()
+    problems.replace(["docs/vi/a.md", "docs/en/a.md"], [
+        _problem("docs/en/a.md", 9, "warning", "alt-text"), _problem("docs/en/a.md", 4),
+        _problem("docs/vi/a.md", 2, "warning", "translation-outdated")])
+    assert [p["line"] for p in problems.of(["docs/vi/a.md", "docs/en/a.md"])] == [4, 9]
+    problems.replace(["docs/en/a.md"], [])  # fixed: checked again, nothing found
+    assert problems.of(["docs/vi/a.md", "docs/en/a.md"]) == []
+
+
+def test_checker_checks_the_edited_file_and_its_twins(tmp_path):
+    checker = Checker(tmp_path)
+    assert checker.wanted(["docs/en/x.md", "README.md", "campaigns/c/en.md"]) == [
+        "docs/en/x.md", "docs/vi/x.md",
+        "campaigns/c/en.md", "campaigns/c/vi.md", "campaigns/c/campaign.yml"]
+
+
+def test_page_problems_puts_the_vietnamese_file_first_and_the_render_failure_first():
+    problems = Problems()
+    problems.replace(None, [_problem("docs/en/a.md", 3), _problem("docs/vi/a.md", 7)])
+    found = page_problems(["docs/vi/a.md", "docs/en/a.md"], problems,
+                          {"docs/en/a.md": "ValueError: month must be in 1..12"},
+                          Path("/p/.cache/preview/preview.log"))
+    assert [(p["path"], p["rule"]) for p in found] == [
+        ("docs/vi/a.md", "date-format"), ("docs/en/a.md", "internal-error"),
+        ("docs/en/a.md", "date-format")]
+    assert found[1]["message_vi"] == (
+        "không dựng được trang từ tệp này, trang đang hiển thị là bản trước "
+        "(ValueError: month must be in 1..12)")
+    assert found[1]["hint_vi"] == (
+        "sửa tệp rồi lưu lại; chi tiết lỗi ghi trong /p/.cache/preview/preview.log")
+    assert banner_entry(found[0]) == {
+        "where": "docs/vi/a.md:7", "severity": "error", "rule": "date-format",
+        "level_vi": "Lỗi", "level_en": "Error", "message_vi": "lỗi 7", "message_en": "problem 7",
+        "hint_vi": "sửa đi", "hint_en": "fix it"}
+    assert banner_entry(found[1])["where"] == "docs/en/a.md"
+
+
+def test_the_banner_is_added_when_served_never_written_into_the_site(vi):
+    # The preview's pages on disk are as a build writes them; the server adds the tags.
+    home = (vi.site_dir / "index.html").read_bytes()
+    assert b"/_preview/" not in home
+    served = inject_head(home)
+    assert served.count(HEAD_TAGS) == 1
+    assert served.index(HEAD_TAGS) < served.index(b"</head>") < served.index(b"<body")
+    assert b"<script>" not in HEAD_TAGS  # a file, not an inline script (the site's CSP)
+    assert inject_head(b"<p>no head</p>") == b"<p>no head</p>"
+
+
+def test_a_served_path_is_a_language_and_a_page_url(vi):
+    served = PreviewSite(vi.root, site.load(vi.root).languages, {"vi": vi}, Problems())
+    assert [(lang.code, url) for lang, url in map(served.language_of, [
+        "/", "/lien-he/", "/en/", "/en", "/en/tin-bai/2024/06/a/", "/en/404.html",
+        "/lien-he/index.html"])] == [
+        ("vi", ""), ("vi", "lien-he/"), ("en", ""), ("en", ""), ("en", "tin-bai/2024/06/a/"),
+        ("en", "404.html"), ("vi", "lien-he/")]
+    assert served.sources("/lien-he/") == ["docs/vi/lien-he.md", "docs/en/lien-he.md"]
+    assert served.report("/lien-he/") == {"problems": [], "title_vi": "", "title_en": "",
+                                          "note_vi": "", "note_en": ""}
+
+
+def test_banner_titles_count_errors_and_warnings_in_both_languages():
+    one = [{"severity": "error"}]
+    assert banner_titles(one)["title_vi"] == "Tệp nguồn của trang này có 1 lỗi"
+    assert banner_titles(one)["title_en"] == "This page's source files have 1 error"
+    mixed = [{"severity": "error"}, {"severity": "error"}, {"severity": "warning"}]
+    assert banner_titles(mixed)["title_vi"] == "Tệp nguồn của trang này có 2 lỗi, 1 cảnh báo"
+    assert banner_titles(mixed)["title_en"] == (
+        "This page's source files have 2 errors, 1 warning")
+
+
+# -- both languages in one site, as `serve` runs them ----------------------------------
+
+MODULE = "tap-huan/nhan-biet-va-bao-tin-xam-hai-tre-em"
+
+
+@pytest.fixture(scope="module")
+def both(tmp_path_factory) -> dict[str, Preview]:
+    """Both previews of a project copy, English nested in the Vietnamese site's en/."""
+    base = tmp_path_factory.mktemp("preview-both")
+    project, site_root = copy_project(base / "project"), base / "site"
+    previews = {code: Preview(project, code, site_root / root, "http://127.0.0.1:8000/",
+                              site_root=site_root) for code, root in (("vi", ""), ("en", "en"))}
+    assert all(preview.build_all() for preview in previews.values())
+    return previews
+
+
+def test_both_languages_are_served_from_one_site(both):
+    site_root = both["vi"].site_dir
+    assert '<html lang="vi"' in _html(site_root, "lien-he")
+    assert '<html lang="en"' in _html(site_root, "en/lien-he")
+    # Each search index holds its own language's pages only.
+    vi_meta = json.loads((site_root / "search" / "meta.json").read_text("utf-8"))
+    en_meta = json.loads((site_root / "en" / "search" / "meta.json").read_text("utf-8"))
+    assert (vi_meta["lang"], en_meta["lang"]) == ("vi", "en")
+    assert vi_meta["pages"] < 100 and en_meta["pages"] < 100  # not both languages' pages
+
+
+def test_a_full_vietnamese_build_leaves_the_english_site_in_place(both):
+    english = both["en"].site_dir / "lien-he" / "index.html"
+    before = english.read_bytes()
+    assert both["vi"].update([], full=True) == "full"
+    assert english.read_bytes() == before
+
+
+def test_a_vietnamese_module_edit_updates_the_english_module_page(both, capfd):
+    project = both["vi"].root
+    _edit(project, f"docs/vi/{MODULE}.md", "duration_minutes: 150", "duration_minutes: 165")
+    done = {code: preview.update([f"docs/vi/{MODULE}.md"]) for code, preview in both.items()}
+    assert done == {"vi": "pages", "en": "pages"}
+    assert "2 h 45 min" in _html(both["en"].site_dir, MODULE)
+    # The terminal names each language's page by the path it is served at.
+    out = capfd.readouterr().out
+    assert f": /{MODULE}/, /tap-huan/\n" in out  # the module and the overview table
+    assert f": /en/{MODULE}/, /en/tap-huan/\n" in out
+
+
+def test_a_new_vietnamese_page_gets_its_english_stand_in(both):
+    project = both["vi"].root
+    (project / "docs/vi/trang-moi-ca-hai.md").write_text("# Trang mới\n\nMới thêm.\n", "utf-8")
+    rel = ["docs/vi/trang-moi-ca-hai.md"]
+    assert {code: p.update(rel) for code, p in both.items()} == {"vi": "full", "en": "full"}
+    assert "Mới thêm." in _html(both["vi"].site_dir, "trang-moi-ca-hai")
+    # The English switcher target exists: a stand-in that leads to the original.
+    assert '<html lang="en"' in _html(both["en"].site_dir, "trang-moi-ca-hai")
+
+
+def test_an_edit_that_changes_no_page_of_a_language_says_nothing_there(both, capfd):
+    _edit(both["vi"].root, f"campaigns/{CAMPAIGN}/vi.md", "\n---\n", "\n---\n\nDấu chiến dịch.\n")
+    rel = [f"campaigns/{CAMPAIGN}/vi.md"]
+    assert {code: p.update(rel) for code, p in both.items()} == {"vi": "pages", "en": "pages"}
+    assert both["en"].updated == []
+    out = capfd.readouterr().out
+    assert f": /chien-dich/{CAMPAIGN}/" in out and "/en/" not in out
+
+
+@pytest.mark.parametrize(("rel", "expected"), [
+    ("docs/vi/lien-he.md", True), ("docs/en/tin-bai/posts/a.md", True),
+    ("docs/vi/.lien-he.md.swp", False), ("docs/vi/lien-he.md~", False),
+    ("docs/vi/assets/logo.svg", False), ("docs/registries/units.yml", False),
+    ("campaigns/c/vi.md", False),
+])
+def test_is_page_source(rel, expected):
+    assert is_page_source(rel, ["vi", "en"]) is expected

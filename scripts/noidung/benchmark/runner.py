@@ -136,7 +136,7 @@ def _wait_for(url: str, predicate, timeout: float, proc: subprocess.Popen) -> bo
 def edit_to_preview(info: corpus.CorpusInfo, runs: int, timeout: float = 900) -> list[float]:
     """Seconds from saving an edit to one page until `noidung serve` serves the new text.
 
-    Starts `noidung serve` (Vietnamese site, live reload) on a free port, waits
+    Starts `noidung serve` (both languages, live reload) on a free port, waits
     for the first build, then `runs` times appends a unique word to one plain
     page and polls that page's URL every 50 ms until the word appears.
     """

@@ -10,10 +10,9 @@ from __future__ import annotations
 import enum
 import fnmatch
 from collections.abc import Iterable
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 
-# Private helpers of MkDocs' build, used as `mkdocs.commands.build.build` uses them.
-from noidung.content.layout import POSTS_DIR, REPO_ROOT, THEME_DIR
+from noidung.content.layout import POSTS_DIR, REPO_ROOT, SECTIONS, THEME_DIR
 
 
 class Change(enum.Enum):
@@ -58,6 +57,15 @@ def classify(rel: str, lang: str, original_lang: str) -> Change:
     return Change.PAGE if path.suffix == ".md" else Change.ASSET
 
 
+def is_page_source(rel: str, languages: Iterable[str]) -> bool:
+    """Whether `rel` is a page's Markdown in one language's docs (docs/<code>/….md), not an
+    editor's swap or backup file."""
+    parts = PurePosixPath(rel).parts
+    return (len(parts) > 2 and parts[0] == "docs" and parts[1] in set(languages)
+            and rel.endswith(".md")
+            and not any(p.startswith(".") or p.endswith("~") for p in parts))
+
+
 #: The generator that makes the pages an edited source feeds, by the source's path
 #: (fnmatch patterns). Running only it keeps a campaign edit under a second at 2,000
 #: pages; the pages other generators make from the same source (tag pages, the staff
@@ -80,3 +88,38 @@ def generators_for(paths: Iterable[str]) -> list[str] | None:
         if name not in names:
             names.append(name)
     return names
+
+
+# -- which files belong together -------------------------------------------------------
+
+#: A campaign's files: the language-neutral data and one text per language.
+CAMPAIGN_DATA = "campaign.yml"
+
+
+def twins(rel: str, languages: Iterable[str]) -> list[str]:
+    """`rel` and the files of the other languages that make the same page with it, for
+    the validator: docs/vi/x.md <-> docs/en/x.md; campaigns/<id>/vi.md <-> en.md and
+    campaign.yml. Other files (a campaign's materials, configs) have no twins."""
+    codes = list(languages)
+    parts = PurePosixPath(rel).parts
+    if len(parts) > 2 and parts[0] == "docs" and parts[1] in codes and rel.endswith(".md"):
+        rest = "/".join(parts[2:])
+        return [rel] + [f"docs/{code}/{rest}" for code in codes if code != parts[1]]
+    if len(parts) == 3 and parts[0] == "campaigns":
+        names = [f"{code}.md" for code in codes] + [CAMPAIGN_DATA]
+        if parts[2] in names:
+            return [rel] + [f"campaigns/{parts[1]}/{name}" for name in names if name != parts[2]]
+    return [rel]
+
+
+def page_sources(root: Path, src_uri: str, languages: Iterable[str]) -> list[str]:
+    """The source files (relative to `root`, the languages' files in `languages`' order)
+    of the page whose `src_uri` is given: its Markdown in each language's docs, or for a
+    campaign page the campaign's texts and data. Only files that exist."""
+    codes = list(languages)
+    found = [f"docs/{code}/{src_uri}" for code in codes]
+    parts = PurePosixPath(src_uri).parts
+    if len(parts) == 3 and parts[0] == SECTIONS.campaigns and parts[2] == "index.md":
+        found += [f"campaigns/{parts[1]}/{code}.md" for code in codes]
+        found.append(f"campaigns/{parts[1]}/{CAMPAIGN_DATA}")
+    return [rel for rel in found if (root / rel).is_file()]

@@ -8,6 +8,7 @@ for the MkDocs names this leans on).
 
 from __future__ import annotations
 
+import logging
 import shutil
 import sys
 import time
@@ -27,13 +28,20 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files, InclusionLevel, get_files, set_exclusions
 from mkdocs.structure.nav import Navigation, get_navigation
 from mkdocs.structure.pages import Page
-from mkdocs.utils import clean_directory
 
 from noidung import site
+from noidung.build import postbuild
 from noidung.content.layout import ContentLayout
 from noidung.i18n.languages import Language
-from noidung.preview.changes import Change, classify, generators_for
+from noidung.preview.changes import Change, classify, generators_for, is_page_source
 from noidung.search.indexer import index_language
+
+#: Said when an edit changed no page (a campaign's material no page shows, say).
+NO_PAGE_CHANGED = "không trang nào thay đổi / no page changed"
+
+#: Where the preview writes tracebacks (server.py gives it a file under .cache/).
+log = logging.getLogger("noidung.preview")
+log.addHandler(logging.NullHandler())  # never Python's last-resort output in the terminal
 
 
 @dataclass
@@ -48,15 +56,30 @@ class _Built:
 
 
 class Preview:
-    """One language's site in `site_dir`, built once and then kept up to date."""
+    """One language's site in `site_dir`, built once and then kept up to date.
 
-    def __init__(self, root: Path, lang: str, site_dir: Path, serve_url: str) -> None:
+    `site_root` is the folder of the whole bilingual site when the languages are
+    served together (the default language's site_dir, each other language in its
+    root's folder, `en/`); the default language's full build then leaves the other
+    languages' folders alone, and each search index leaves out the other languages.
+    """
+
+    def __init__(self, root: Path, lang: str, site_dir: Path, serve_url: str,
+                 site_root: Path | None = None) -> None:
         self.root = root
         self.lang = lang
-        self.config_file = site.load(root).config_files[lang]
+        config = site.load(root)
+        self.config_file = config.config_files[lang]
         self.site_dir = site_dir
+        self.site_root = site_root
         self.serve_url = serve_url
         self.built: _Built | None = None
+        #: Why the last full build failed (None: it did not), for the page's banner.
+        self.build_failure: str | None = None
+        #: Source files (relative to the root) whose page could not be rendered, and why.
+        self.failures: dict[str, str] = {}
+        #: The paths (as served) of the pages the last update rendered again.
+        self.updated: list[str] = []
         self._started = False
         self._plugin_cache: dict = {}
 
@@ -114,7 +137,7 @@ class Preview:
             config = self.load()
             config = config.plugins.on_config(config)
             config.plugins.on_pre_build(config=config)
-            clean_directory(config.site_dir)
+            self._clean(Path(config.site_dir))
             files = get_files(config)
             env = config.theme.get_env()
             files.add_files_from_theme(env, config)
@@ -141,23 +164,72 @@ class Preview:
         except Exception as error:  # noqa: BLE001 - staff see the message, the server lives
             if config is not None:
                 config.plugins.on_build_error(error=error)
-            _report_failure("không dựng được trang", "the site could not be built", error)
+            self.build_failure = _report_failure("không dựng được trang",
+                                                 "the site could not be built", error)
             return False
         self.built = _Built(config, files, nav, env, sources)
+        self.build_failure = None
+        self.failures.clear()
+        if self.site_root is not None:
+            self._as_published()
         self._index_search()
         pages = len(doc_files)
-        print(f"Đã dựng {pages} trang trong {time.monotonic() - started:.1f} s / built "
-              f"{pages} pages in {time.monotonic() - started:.1f} s", flush=True)
+        seconds = time.monotonic() - started
+        print(f"Đã dựng {pages} trang ({self.lang}) trong {seconds:.1f} s / built {pages} "
+              f"pages ({self.lang}) in {seconds:.1f} s", flush=True)
         return True
+
+    def _as_published(self) -> None:
+        """With both languages served, the language switch behaves as on the published
+        site: Material's sitemap lookup is removed from its script as the build does."""
+        lookup = postbuild.MATERIAL_ALTERNATE_LOOKUP
+        for bundle in (self.site_dir / "assets" / "javascripts").glob("bundle.*.min.js"):
+            text = bundle.read_text("utf-8")
+            if lookup in text:  # only this language's bundle: the other one is nested
+                bundle.write_text(text.replace(lookup, "", 1), "utf-8")
+
+    def _clean(self, site_dir: Path) -> None:
+        """Empty `site_dir` as MkDocs' clean_directory does (dotfiles stay), except the
+        other languages' folders when they are nested in it."""
+        keep = {x.root.strip("/") for x in site.load(self.root).languages
+                if x.code != self.lang and x.root.strip("/")}
+        if self.site_root is None or site_dir != self.site_root:
+            keep = set()
+        if not site_dir.is_dir():
+            return
+        for entry in site_dir.iterdir():
+            if entry.name.startswith(".") or entry.name in keep:
+                continue
+            if entry.is_dir() and not entry.is_symlink():
+                shutil.rmtree(entry, ignore_errors=True)
+            else:
+                entry.unlink(missing_ok=True)
 
     def _index_search(self) -> None:
         """Give the preview's search box an index of the site as fully built (edits made
         after that are found on the next full rebuild, as the listings are)."""
-        here = Language(self.lang, self.lang, "/")  # the preview serves one language at /
+        if self.site_root is None:  # this language alone, served at /
+            here = Language(self.lang, self.lang, "/")
+            where, languages = self.site_dir, [here]
+        else:
+            languages = list(site.load(self.root).languages)
+            here = next(x for x in languages if x.code == self.lang)
+            where = self.site_root
         try:
-            index_language(self.site_dir, [here], here)
+            index_language(where, languages, here)
         except Exception as error:  # noqa: BLE001 - the preview works without search
             _report_failure("không tạo được chỉ mục tìm kiếm", "no search index", error)
+
+    def page_source(self, url: str) -> str | None:
+        """The `src_uri` of this language's page at `url` ("" for the home page,
+        "lien-he/", "404.html"), or None when the last build has no such page."""
+        if self.built is None:
+            return None
+        wanted = url.split("#", 1)[0].split("?", 1)[0]
+        for file in self.built.files.documentation_pages(inclusion=InclusionLevel.is_in_serve):
+            if file.url.removeprefix("./") == wanted:
+                return file.src_uri
+        return None
 
     # -- one edit ------------------------------------------------------------------
 
@@ -166,6 +238,7 @@ class Preview:
         root). Never raises: a failure is printed and the previous page stays.
         Returns what was done, for the log and the tests."""
         started = time.monotonic()
+        self.updated = []
         changed = sorted(set(changed))
         kinds = {rel: self._kind(rel) for rel in changed}
         relevant = [rel for rel, kind in kinds.items() if kind is not Change.NONE]
@@ -193,16 +266,33 @@ class Preview:
             self.build_all()
             return "full"
         except Exception as error:  # noqa: BLE001 - the edited page is broken, not the server
-            _report_failure(f"không dựng được {', '.join(relevant)}; trang cũ vẫn hiển thị",
-                            "could not render it; the previous version stays", error)
+            why = _report_failure(f"không dựng được {', '.join(relevant)} ({self.lang}); trang "
+                                  "cũ vẫn hiển thị", f"could not render it ({self.lang}); the "
+                                  "previous version stays", error)
+            self.failures.update(dict.fromkeys(relevant, why))
             return "failed"
-        pages = (", ".join(dict.fromkeys("/" + url.removeprefix("./") for url in done))
-                 or "không trang nào thay đổi / no page changed")
-        print(f"Đã cập nhật / updated in {time.monotonic() - started:.2f} s: {pages}", flush=True)
+        for rel in relevant:
+            self.failures.pop(rel, None)
+        self.updated = list(dict.fromkeys(self._served_root() + url.removeprefix("./")
+                                          for url in done))
+        if self.updated or self.site_root is None:  # with others: the server says "none"
+            pages = ", ".join(self.updated) or NO_PAGE_CHANGED
+            print(f"Đã cập nhật / updated in {time.monotonic() - started:.2f} s: {pages}",
+                  flush=True)
         return "pages"
+
+    def _served_root(self) -> str:
+        """Where this language is served: "/" alone, its own root ("/en/") with the others."""
+        return "/" if self.site_root is None else site.load(self.root).language(self.lang).root
 
     def _kind(self, rel: str) -> Change:
         kind = classify(rel, self.lang, self.original_lang)
+        if kind is Change.NONE and self.built is not None and is_page_source(
+                rel, site.load(self.root).language_codes):
+            if (rel in self.built.sources) != (self.root / rel).is_file():
+                # Another language's page added or deleted: this language's stand-in for
+                # it (and its switcher) comes or goes with it.
+                return Change.STRUCTURE
         if kind is Change.NONE or self.built is None:
             return kind
         existed, exists = rel in self.built.sources, (self.root / rel).is_file()
@@ -305,6 +395,20 @@ class _NeedsFullBuild(Exception):
     """The edit changes more than single pages (raised with the reason)."""
 
 
-def _report_failure(vi: str, en: str, error: Exception) -> None:
-    print(f"LỖI / ERROR: {vi} / {en}:\n  {type(error).__name__}: {error}",
-          file=sys.stderr, flush=True)
+def _report_failure(vi: str, en: str, error: Exception) -> str:
+    """Print what failed, in one line per language and the error's own message (no
+    traceback: that goes to the log, whose path is printed when it has one); returns
+    the error's message for the page's banner."""
+    log.error("%s / %s", vi, en, exc_info=error)
+    where = log_file()
+    print(f"LỖI / ERROR: {vi} / {en}:\n  {type(error).__name__}: {error}"
+          + (f"\n  Chi tiết / details: {where}" if where else ""), file=sys.stderr, flush=True)
+    return f"{type(error).__name__}: {error}"
+
+
+def log_file() -> Path | None:
+    """The file the preview's log goes to, if it has one."""
+    for handler in log.handlers:
+        if isinstance(handler, logging.FileHandler):
+            return Path(handler.baseFilename)
+    return None

@@ -260,7 +260,8 @@ def parse_yaml(text: str, source: SourceFile, first_line: int) -> Document | Non
         finally:
             loader.dispose()
     except yaml.MarkedYAMLError as error:
-        source.problems.append(_syntax_problem(source, lines, explain(lines, error), first_line))
+        source.problems.append(_syntax_problem(
+            source, lines, explain(lines, error, _list_fields(source.kind)), first_line))
         return None
     except (yaml.YAMLError, ValueError, TypeError, RecursionError, OverflowError) as error:
         source.problems.append(problem(
@@ -349,3 +350,15 @@ def _walk(node: yaml.Node, path: FieldPath, doc: Document, first_line: int,
         raise _TooComplex(pos)
     sizes[id(node)] = total
     return total
+
+
+def _list_fields(kind: str) -> frozenset[str]:
+    """The top-level fields of a kind whose value is a list (none when the kind is unknown)."""
+    from .schemas import SchemaError, load_schema  # schemas imports this module
+
+    try:
+        properties = load_schema(kind).properties
+    except (SchemaError, KeyError, OSError):
+        return frozenset()
+    return frozenset(name for name, spec in properties.items()
+                     if isinstance(spec, dict) and spec.get("type") == "array")

@@ -143,8 +143,12 @@ _START_CONTEXTS = ("while scanning a quoted scalar", "while parsing a flow seque
                    "while parsing a flow mapping", "while scanning a simple key")
 
 
-def explain(lines: list[str], error: yaml.MarkedYAMLError) -> Finding:
-    """Where a syntax error starts (0-based), in plain words, with the line fixed."""
+def explain(lines: list[str], error: yaml.MarkedYAMLError,
+            list_fields: frozenset[str] = frozenset()) -> Finding:
+    """Where a syntax error starts (0-based), in plain words, with the line fixed.
+
+    `list_fields` are the fields whose value is a list (from the file's schema): an unclosed
+    '[' there lacks its ']'; anywhere else it is text that begins with '[' and needs quotes."""
     problem = error.problem or str(error)
     context = error.context or ""
     mark = error.problem_mark
@@ -173,7 +177,8 @@ def explain(lines: list[str], error: yaml.MarkedYAMLError) -> Finding:
             f"(hoặc một giá trị trong đó có dấu phẩy, dấu hai chấm cần đặt trong ngoặc kép)",
             f"the '{opening}' opened on this line is never closed by '{closing}' (or a value "
             "inside it holds a comma or colon and needs quotes)",
-            line.rstrip() + closing if line.count(opening) > line.count(closing) else "")
+            head + _double_quoted(value) if match and key not in list_fields and opening == "["
+            else line.rstrip() + closing if line.count(opening) > line.count(closing) else "")
     if context == "while scanning a simple key":
         words = re.match(r"^(\s*(?:-\s+)?)([A-Za-z_]+)\s+(\S.*)$", line)
         return Finding(
