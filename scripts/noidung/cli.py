@@ -130,9 +130,23 @@ def _new(args: argparse.Namespace) -> int:
         return 1
     for path in paths:
         print(f"Đã tạo / created: {path.relative_to(layout.root)}")
-    print("Tiếp theo: sửa các dòng CẦN VIẾT, rồi chạy `python3 make.py validate` và "
-          "`python3 make.py serve` / next: fill in the TO WRITE lines, then validate and preview")
+    print("Tiếp theo: viết các dòng CẦN VIẾT, thay các giá trị có chú thích «# VÍ DỤ / "
+          "EXAMPLE», rồi chạy `python3 make.py validate` và `python3 make.py serve` / next: "
+          "fill in the TO WRITE lines, replace the values marked '# VÍ DỤ / EXAMPLE', then "
+          "validate and preview")
+    print(_publish_note(args.kind))
     return 0
+
+
+def _publish_note(kind: str) -> str:
+    """How what `new` made gets published (scaffold.plan: articles and campaigns are drafts)."""
+    if kind == "hoc-phan":
+        return ("Học phần không có bản nháp: trang không dựng được cho đến khi viết xong mọi "
+                "dòng CẦN VIẾT và giá trị VÍ DỤ / modules have no draft state: the site does "
+                "not build until every TO WRITE line and EXAMPLE value is done.")
+    return ("Đây là bản nháp (draft: true): chỉ hiện khi xem thử, chưa đăng lên trang. Viết "
+            "xong thì đổi thành draft: false để đăng / this is a draft (draft: true): shown in "
+            "the preview only, not published. When it is done, set draft: false to publish it.")
 
 
 def _ask(prompt: str) -> str:
