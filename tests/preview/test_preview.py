@@ -221,3 +221,15 @@ def test_article_that_fails_to_render_recovers_after_the_fix(vi, capfd):
     assert "Couldn't find author 'don-vi-khong-co'" in capfd.readouterr().err
     _edit(vi.root, rel, "  - don-vi-khong-co", "  - so-lao-dong-thuong-binh-xa-hoi")
     assert vi.update([rel]) == "pages"
+
+
+def test_the_preview_shows_a_draft_campaign(tmp_path):
+    """A draft campaign is in the preview (the plugin's is_serve: BuildContext.include_drafts),
+    page and listing, while the published build leaves it out (tests/campaigns)."""
+    project = copy_project(tmp_path / "project")
+    path = project / "campaigns" / CAMPAIGN / "campaign.yml"
+    path.write_text(path.read_text("utf-8") + "draft: true\n", "utf-8")
+    preview = Preview(project, "vi", tmp_path / "site", "http://127.0.0.1:8000/")
+    assert preview.build_all()
+    assert "<h1" in _html(preview.site_dir, f"chien-dich/{CAMPAIGN}")
+    assert f'data-campaign="{CAMPAIGN}"' in _html(preview.site_dir, "chien-dich")
