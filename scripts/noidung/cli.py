@@ -71,9 +71,9 @@ def _build(args: argparse.Namespace) -> int:
     address = config.site_url
     if config.address_problem:
         # Short links and QR codes are absolute: printed handouts would point nowhere useful.
-        print(f"Lưu ý: liên kết rút gọn và mã QR đang trỏ tới {address}; hãy đặt SITE_URL "
-              f"(hoặc site_url trong mkdocs.yml) là địa chỉ thật trước khi xuất bản; bản xuất "
-              f"bản dựng bằng `python3 make.py build --publish` / note: short links and QR "
+        print(f"Lưu ý: liên kết rút gọn và mã QR đang trỏ tới {address}; trước khi xuất bản, "
+              f"hãy đặt SITE_URL (hoặc site_url trong mkdocs.yml) là địa chỉ thật rồi dựng bằng "
+              f"`python3 make.py build --publish` / note: short links and QR "
               f"codes point to {address}; set SITE_URL (or site_url in mkdocs.yml) to the "
               f"public address before publishing, and build for publishing with "
               f"`python3 make.py build --publish`.")
