@@ -25,9 +25,9 @@ EXPECTED = {
         "with the real text: Mục tiêu học tập"),
     "placeholder-text-body": (
         "docs/vi/tin-bai/posts/bai-mau.md", 16, "",
-        "thay cả dòng mẫu bằng nội dung thật: nội dung chính, viết bằng Markdown.; nếu chưa "
+        "thay cả dòng mẫu bằng nội dung thật: nội dung chính, viết bằng Markdown; nếu chưa "
         "xong, đặt lại draft: true / replace the whole placeholder with the real text: nội "
-        "dung chính, viết bằng Markdown.; if it is not ready, set draft: true again"),
+        "dung chính, viết bằng Markdown; if it is not ready, set draft: true again"),
     "placeholder-example": (
         "campaigns/chien-dich-mau/campaign.yml", 4, "lead_unit",
         "ghi giá trị đúng rồi xoá chú thích «# VÍ DỤ / EXAMPLE…» ở cuối dòng; nếu giá trị ví "

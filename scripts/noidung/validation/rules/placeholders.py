@@ -69,7 +69,7 @@ def is_draft(project: Project, source: SourceFile) -> bool:
 def _what_to_write(text: str) -> str:
     """The note after the mark ("CẦN VIẾT: Tóm tắt một-hai câu" → "Tóm tắt một-hai câu")."""
     match = scaffold.TO_WRITE_RE.search(text)
-    return text[match.end():].strip() if match else text.strip()
+    return (text[match.end():] if match else text).strip().rstrip(".")
 
 
 def _hint(source: SourceFile, what: str) -> tuple[str, str]:
