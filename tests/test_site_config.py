@@ -31,10 +31,24 @@ def test_languages_docs_folders_and_config_files_come_from_the_mkdocs_files():
 def test_site_url_follows_the_SITE_URL_variable(monkeypatch, tmp_path):
     root = _project(tmp_path)
     monkeypatch.delenv("SITE_URL", raising=False)
-    assert site.load(root).is_local
+    # Until the department's address is known, mkdocs.yml holds a marked placeholder.
+    assert site.load(root).address_problem == "placeholder"
+    monkeypatch.setenv("SITE_URL", "http://127.0.0.1:8000/")
+    assert site.load(root).is_local and site.load(root).address_problem == "loopback"
     monkeypatch.setenv("SITE_URL", "https://giadinh.example.gov.vn/")
     config = site.load(root)
     assert config.site_url == "https://giadinh.example.gov.vn/" and not config.is_local
+    assert config.address_problem is None
+
+
+@pytest.mark.parametrize(("address", "problem"), [
+    ("", "empty"), ("http://localhost:8000/", "loopback"), ("http://127.0.1.1/", "loopback"),
+    ("http://[::1]:8000/", "loopback"), ("https://dia-chi-trang-chua-dat.invalid/", "placeholder"),
+    ("giadinh.gov.vn", "not-http"), ("https://giadinh.ninhbinh.gov.vn/", None),
+])
+def test_which_addresses_cannot_be_published(address, problem):
+    config = site.SiteConfig(REPO_ROOT, address, (), {}, {})
+    assert config.address_problem == problem
 
 
 def test_a_blog_folder_that_differs_from_the_sections_is_refused_by_name(tmp_path):

@@ -18,8 +18,42 @@ from noidung.staff import guide, scaffold, translation_files, translation_output
 from noidung.validation import command as validate_command
 from noidung.validation.days import parse_date
 
+#: Why an address cannot be published (SiteConfig.address_problem), Vietnamese / English.
+_ADDRESS_PROBLEMS = {
+    "empty": ("đang để trống", "is empty"),
+    "loopback": ("là máy này (127.0.0.1/localhost), người đọc không mở được",
+                 "is this computer (127.0.0.1/localhost), which readers cannot open"),
+    "placeholder": ("vẫn là địa chỉ tạm «…invalid» chưa được thay",
+                    "is still the '….invalid' placeholder"),
+    "not-http": ("không phải địa chỉ http(s)://", "is not an http(s):// address"),
+}
+
+
+def _refuse_address(config: site.SiteConfig) -> int | None:
+    """`build --publish`: 2 and the message saying what to set, when the address is not
+    public; None when it is. Runs before the build, so site/ is left untouched."""
+    problem = config.address_problem
+    if problem is None:
+        return None
+    vi, en = _ADDRESS_PROBLEMS[problem]
+    address = config.site_url or "(trống / empty)"
+    print(f"LỖI: không dựng bản để xuất bản: địa chỉ trang «{address}» {vi}. Hãy ghi địa chỉ "
+          "thật của trang vào site_url trong mkdocs.yml, ví dụ site_url: !ENV [SITE_URL, "
+          "\"https://ten-mien-cua-so.gov.vn/\"], hoặc đặt biến SITE_URL (trong quy trình "
+          "CI/CD: biến SITE_URL của dự án), rồi chạy lại. Thư mục site/ được giữ nguyên.\n"
+          f"ERROR: not building for publishing: the site address '{address}' {en}. Write the "
+          "site's real address in site_url in mkdocs.yml, e.g. site_url: !ENV [SITE_URL, "
+          "\"https://the-department-domain.gov.vn/\"], or set the SITE_URL variable (in the "
+          "pipelines: the project's SITE_URL variable), then run it again. site/ is unchanged.",
+          file=sys.stderr)
+    return 2
+
 
 def _build(args: argparse.Namespace) -> int:
+    if args.publish:
+        refused = _refuse_address(site.load(args.root))
+        if refused is not None:
+            return refused
     print("Đang dựng trang (tiếng Việt và tiếng Anh, song song) / building both languages…",
           flush=True)
     try:
@@ -35,11 +69,14 @@ def _build(args: argparse.Namespace) -> int:
     print("Xem thử / preview: python3 make.py serve  (http://127.0.0.1:8000/)")
     config = site.load(args.root)
     address = config.site_url
-    if config.is_local:
-        # Short links and QR codes are absolute: printed handouts would point at this machine.
-        print(f"Lưu ý: liên kết rút gọn và mã QR đang trỏ tới {address}; hãy đặt SITE_URL là "
-              f"địa chỉ thật trước khi xuất bản / note: short links and QR codes point to "
-              f"{address}; set SITE_URL to the public address before publishing.")
+    if config.address_problem:
+        # Short links and QR codes are absolute: printed handouts would point nowhere useful.
+        print(f"Lưu ý: liên kết rút gọn và mã QR đang trỏ tới {address}; trước khi xuất bản, "
+              f"hãy đặt SITE_URL (hoặc site_url trong mkdocs.yml) là địa chỉ thật rồi dựng bằng "
+              f"`python3 make.py build --publish` / note: short links and QR "
+              f"codes point to {address}; set SITE_URL (or site_url in mkdocs.yml) to the "
+              f"public address before publishing, and build for publishing with "
+              f"`python3 make.py build --publish`.")
     return 0
 
 
@@ -138,9 +175,23 @@ def _new(args: argparse.Namespace) -> int:
         return 1
     for path in paths:
         print(f"Đã tạo / created: {path.relative_to(layout.root)}")
-    print("Tiếp theo: sửa các dòng CẦN VIẾT, rồi chạy `python3 make.py validate` và "
-          "`python3 make.py serve` / next: fill in the TO WRITE lines, then validate and preview")
+    print("Tiếp theo: viết các dòng CẦN VIẾT, thay các giá trị có chú thích «# VÍ DỤ / "
+          "EXAMPLE», rồi chạy `python3 make.py validate` và `python3 make.py serve` / next: "
+          "fill in the TO WRITE lines, replace the values marked '# VÍ DỤ / EXAMPLE', then "
+          "validate and preview")
+    print(_publish_note(args.kind))
     return 0
+
+
+def _publish_note(kind: str) -> str:
+    """How what `new` made gets published (scaffold.plan: articles and campaigns are drafts)."""
+    if kind == "hoc-phan":
+        return ("Học phần không có bản nháp: trang không dựng được cho đến khi viết xong mọi "
+                "dòng CẦN VIẾT và giá trị VÍ DỤ / modules have no draft state: the site does "
+                "not build until every TO WRITE line and EXAMPLE value is done.")
+    return ("Đây là bản nháp (draft: true): chỉ hiện khi xem thử, chưa đăng lên trang. Viết "
+            "xong thì đổi thành draft: false để đăng / this is a draft (draft: true): shown in "
+            "the preview only, not published. When it is done, set draft: false to publish it.")
 
 
 def _ask(prompt: str) -> str:
@@ -174,6 +225,10 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument("-v", "--verbose", action="store_true", help="in toàn bộ nhật ký MkDocs")
     build.add_argument("--output", type=Path, default=None,
                        help="thư mục kết quả (mặc định: site/) / output folder")
+    build.add_argument("--publish", action="store_true",
+                       help="dựng để xuất bản: từ chối nếu site_url là 127.0.0.1, trống hoặc "
+                       "địa chỉ tạm / build for publishing: refuse a loopback, empty or "
+                       "placeholder site_url")
     build.set_defaults(func=_build)
     validate_command.add_parser(sub)
     benchmark.add_parser(sub)
@@ -217,6 +272,10 @@ def main(argv: list[str] | None = None) -> int:
                    "guide's field reference").set_defaults(func=_guide)
     args = parser.parse_args(argv)
     args.root = args.root or project_root(Path.cwd())
+    if os.environ.get("SITE_URL") == "":
+        # A pipeline passes an unset variable as "": that means "not set", so mkdocs.yml's
+        # site_url counts (MkDocs' !ENV would otherwise take the empty text).
+        del os.environ["SITE_URL"]
     return args.func(args)
 
 

@@ -29,6 +29,10 @@ from noidung.i18n.languages import Language, languages_from_alternate
 
 DEFAULT_CONFIG = "mkdocs.yml"
 LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
+#: mkdocs.yml says "the public address is not known yet" with a host under `.invalid`,
+#: the top-level domain reserved never to resolve (RFC 6761): a build for checking
+#: works, a build for publishing refuses it (`noidung build --publish`).
+PLACEHOLDER_DOMAIN = ".invalid"
 
 
 class SiteConfigError(ValueError):
@@ -62,6 +66,24 @@ class SiteConfig:
     def is_local(self) -> bool:
         """True when the address is this machine: short links and QR codes would point here."""
         return urlsplit(self.site_url).hostname in LOOPBACK_HOSTS
+
+    @property
+    def address_problem(self) -> str | None:
+        """Why `site_url` cannot be published: "empty", "loopback" (this machine),
+        "placeholder" (a `.invalid` host, mkdocs.yml's "not set yet"), "not-http"
+        (no http(s)://host); None for a public address."""
+        address = self.site_url.strip()
+        if not address:
+            return "empty"
+        parts = urlsplit(address)
+        host = (parts.hostname or "").lower().rstrip(".")
+        if host in LOOPBACK_HOSTS or host.startswith("127.") or host.endswith(".localhost"):
+            return "loopback"
+        if host == PLACEHOLDER_DOMAIN[1:] or host.endswith(PLACEHOLDER_DOMAIN):
+            return "placeholder"
+        if parts.scheme not in ("http", "https") or not host:
+            return "not-http"
+        return None
 
 
 def config_file_name(language: Language, index: int) -> str:

@@ -28,7 +28,7 @@ from noidung.campaigns.model import (
     load_campaigns,
     preview_image,
 )
-from noidung.campaigns.pages import grouped, pages
+from noidung.campaigns.pages import ICS_FILE, grouped, pages
 from noidung.content import clock
 from noidung.content.layout import REPO_ROOT, ContentLayout
 from noidung.content.registries import load_registries
@@ -404,3 +404,53 @@ def test_an_article_both_listed_and_naming_the_campaign_appears_once(tmp_path):
                                    load_campaigns(layout, "vi"))
     assert {cid: [link.title for link in links] for cid, links in index.items()} == {
         "cu": ["Bài A"], "nay": ["Bài A"]}
+
+
+# -- drafts ----------------------------------------------------------------------------------
+
+
+def _draft_site(tmp_path: Path) -> ContentLayout:
+    """small_site plus "nhap", a running draft campaign with a topic of its own."""
+    layout = small_site(tmp_path)
+    folder = write_campaign(tmp_path, "nhap", {**BASE, "id": "nhap", "start_date": "2026-11-20",
+                                              "end_date": "2026-12-20", "topics": ["tong-dai-111"],
+                                              "draft": True})
+    (folder / "en.md").write_text("---\ntitle: Draft\nsummary: Summary\n---\n", "utf-8")
+    return layout
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_a_draft_campaign_is_not_published_anywhere(tmp_path, lang):
+    layout = _draft_site(tmp_path)
+    today = dt.date(2026, 11, 28)
+    assert load_campaign(layout, "nhap", lang).draft is True
+    assert "nhap" not in {c.id for c in load_campaigns(layout, lang)}
+    generated = pages(context(layout, lang, today))
+    srcs = {p.src_uri for p in generated}
+    assert "chien-dich/nhap/index.md" not in srcs
+    assert "chien-dich/chu-de/tong-dai-111/index.md" not in srcs  # its topic has no other
+    for page in generated:
+        assert 'data-campaign="nhap"' not in page.markdown and "nhap/" not in page.markdown
+    (calendar,) = [p.files[ICS_FILE] for p in generated if ICS_FILE in p.files]
+    calendar = calendar if isinstance(calendar, bytes) else calendar.encode("utf-8")
+    assert event_uid("cu", lang).encode() in calendar  # the feed pages() made
+    assert event_uid("nhap", lang).encode() not in calendar
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_the_preview_shows_a_draft_campaign(tmp_path, lang):
+    layout = _draft_site(tmp_path)
+    preview = BuildContext(layout, lang, LANGUAGES, REGISTRIES, dt.date(2026, 11, 28),
+                           include_drafts=True)
+    srcs = {p.src_uri for p in pages(preview)}
+    assert {"chien-dich/nhap/index.md", "chien-dich/chu-de/tong-dai-111/index.md"} <= srcs
+    assert "nhap" in {c.id for c in load_campaigns(layout, lang, include_drafts=True)}
+
+
+def test_an_article_does_not_link_its_draft_campaign(tmp_path):
+    from noidung.news.related import campaign_link
+
+    layout = _draft_site(tmp_path)
+    assert campaign_link(layout, "nhap", "vi") is None
+    assert campaign_link(layout, "nhap", "vi", include_drafts=True)["url"] == "chien-dich/nhap/"
+    assert campaign_link(layout, "cu", "vi")["url"] == "chien-dich/cu/"

@@ -124,3 +124,19 @@ def test_the_deploy_command_reads_the_variables_the_pipelines_set():
         assert "-i" in options and any(o.startswith("UserKnownHostsFile=") for o in options)
     for name in env:
         assert name in GITLAB.read_text("utf-8") and name in FORGEJO.read_text("utf-8")
+
+
+def test_what_is_deployed_is_built_for_publishing():
+    """The build before a deploy refuses an address readers cannot open (`build --publish`)."""
+    jobs = gitlab_jobs()
+    assert jobs["deploy"]["needs"] == ["build"]
+    assert jobs["build"]["script"] == ["python3 make.py build --publish"]
+    assert jobs["build"]["rules"] == jobs["deploy"]["rules"]
+    assert jobs["build-check"]["rules"] == [{"if": "$CI_COMMIT_BRANCH != $CI_DEFAULT_BRANCH"}]
+    data = yaml.safe_load(FORGEJO.read_text("utf-8"))
+    for job in data["jobs"].values():
+        runs = [step.get("run", "") for step in job["steps"]]
+        if any("make.py deploy" in run for run in runs):
+            builds = [run for run in runs if "make.py build" in run]
+            assert builds == ["python3 make.py build --publish"]
+            assert runs.index(builds[0]) < next(i for i, r in enumerate(runs) if "deploy" in r)

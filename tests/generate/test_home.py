@@ -54,3 +54,30 @@ def test_the_built_home_pages_link_existing_campaigns_and_articles(built_site):
         assert len(links) >= 2
         for link in links:
             assert resolve_href(built_site, page, link["href"]).is_file(), link["href"]
+
+
+def test_a_draft_campaign_is_not_on_the_home_page_but_is_in_the_preview(tmp_path):
+    import shutil
+
+    import yaml
+
+    shutil.copy2(REPO_ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    for cid, draft in (("dang-chay", False), ("nhap", True)):
+        folder = tmp_path / "campaigns" / cid
+        folder.mkdir(parents=True)
+        (folder / "campaign.yml").write_text(yaml.safe_dump({
+            "id": cid, "start_date": "2026-11-20", "end_date": "2026-12-20", "draft": draft,
+            "lead_unit": "so-van-hoa-the-thao", "topics": ["gia-dinh"]}), "utf-8")
+        for lang in ("vi", "en"):
+            (folder / f"{lang}.md").write_text(f"---\ntitle: T {cid}\nsummary: S\n---\n", "utf-8")
+    layout = ContentLayout(tmp_path)
+    for lang in ("vi", "en"):
+        published = BuildContext(layout, lang, list(site.load().languages),
+                                 load_registries(LAYOUT.registries), dt.date(2026, 11, 28))
+        lists = home.now_and_news(published)
+        assert 'data-campaign="dang-chay"' in lists or "dang-chay/" in lists
+        assert "nhap" not in lists
+        preview = home.now_and_news(BuildContext(
+            layout, lang, published.languages, published.registries, published.today,
+            include_drafts=True))
+        assert "nhap/" in preview

@@ -423,3 +423,15 @@ def test_an_edit_that_changes_no_page_of_a_language_says_nothing_there(both, cap
 ])
 def test_is_page_source(rel, expected):
     assert is_page_source(rel, ["vi", "en"]) is expected
+
+
+def test_the_preview_shows_a_draft_campaign(tmp_path):
+    """A draft campaign is in the preview (the plugin's is_serve: BuildContext.include_drafts),
+    page and listing, while the published build leaves it out (tests/campaigns)."""
+    project = copy_project(tmp_path / "project")
+    path = project / "campaigns" / CAMPAIGN / "campaign.yml"
+    path.write_text(path.read_text("utf-8") + "draft: true\n", "utf-8")
+    preview = Preview(project, "vi", tmp_path / "site", "http://127.0.0.1:8000/")
+    assert preview.build_all()
+    assert "<h1" in _html(preview.site_dir, f"chien-dich/{CAMPAIGN}")
+    assert f'data-campaign="{CAMPAIGN}"' in _html(preview.site_dir, "chien-dich")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 import subprocess
 import sys
 
@@ -11,6 +12,7 @@ import pytest
 from noidung.build.pipeline import build_site
 from noidung.content.layout import ContentLayout
 from noidung.staff import scaffold
+from noidung.validation import validate_project
 from tests.support.sitecopy import copy_project
 
 TODAY = dt.date(2026, 11, 28)
@@ -66,12 +68,71 @@ def test_new_module_gets_the_next_free_code(project_with_new_content):
     assert len(codes) == len(set(codes))
 
 
-def test_new_content_passes_the_build(project_with_new_content, tmp_path):
+ARTICLE_VI = "docs/vi/tin-bai/posts/ngay-gia-dinh-viet-nam-2027-yeu-thuong-va-chia-se.md"
+CAMPAIGN_DIR = "campaigns/tuan-le-gia-dinh-an-toan-2027"
+MODULE = "ky-nang-lang-nghe-tre-em"
+
+
+def _copy(root, dest):
+    shutil.copytree(root, dest, symlinks=True)
+    return dest
+
+
+def _fill_in(path):
+    """What staff do: write every CẦN VIẾT / TO WRITE line and keep (unmark) the examples."""
+    text = path.read_text("utf-8")
+    for mark in scaffold.TO_WRITE.values():
+        text = text.replace(f"{mark}: ", "")
+    path.write_text(text.replace(scaffold.EXAMPLE_COMMENT, ""), "utf-8")
+
+
+def _error_files(root):
+    return {p.path for p in validate_project(root).errors}
+
+
+def test_new_says_how_to_publish(project_with_new_content):
+    _, (article, module, campaign) = project_with_new_content
+    for result in (article, campaign):
+        assert "Đây là bản nháp (draft: true)" in result.stdout
+        assert "set draft: false to publish it" in result.stdout
+    assert "Học phần không có bản nháp" in module.stdout
+
+
+def test_new_drafts_have_no_errors_the_module_has(project_with_new_content):
     root, _ = project_with_new_content
+    assert _error_files(root) == {f"docs/vi/tap-huan/{MODULE}.md", f"docs/en/tap-huan/{MODULE}.md"}
+
+
+def test_placeholders_are_errors_once_draft_is_false(project_with_new_content, tmp_path):
+    root = _copy(project_with_new_content[0], tmp_path / "p")
+    for rel in (ARTICLE_VI, f"{CAMPAIGN_DIR}/campaign.yml"):
+        path = root / rel
+        path.write_text(path.read_text("utf-8").replace("draft: true", "draft: false"), "utf-8")
+    errors = validate_project(root).errors
+    assert {p.path for p in errors} >= {
+        ARTICLE_VI, ARTICLE_VI.replace("/vi/", "/en/"), f"{CAMPAIGN_DIR}/campaign.yml",
+        f"{CAMPAIGN_DIR}/vi.md", f"{CAMPAIGN_DIR}/en.md"}
+    fields = {(p.path, p.field) for p in errors if p.rule == "placeholder-example"}
+    assert fields >= {(ARTICLE_VI, "authors"), (ARTICLE_VI, "categories"),
+                      (f"{CAMPAIGN_DIR}/campaign.yml", "lead_unit"),
+                      (f"{CAMPAIGN_DIR}/campaign.yml", "topics")}
+
+
+def test_new_content_passes_the_build_once_written(project_with_new_content, tmp_path):
+    root = _copy(project_with_new_content[0], tmp_path / "p")
+    for lang in ("vi", "en"):
+        _fill_in(root / f"docs/{lang}/tap-huan/{MODULE}.md")
     report = build_site(root, tmp_path / "site")
     assert report.warnings == 0
-    assert (tmp_path / "site/tap-huan/ky-nang-lang-nghe-tre-em/index.html").exists()
-    assert (tmp_path / "site/en/chien-dich/tuan-le-gia-dinh-an-toan-2027/index.html").exists()
+    assert (tmp_path / f"site/tap-huan/{MODULE}/index.html").exists()
+    # The campaign and the article are still drafts: no page, no link, no calendar event
+    # (only the staff room's translations report, noi-bo/, lists them for translators).
+    for ident in ("tuan-le-gia-dinh-an-toan-2027",
+                  "ngay-gia-dinh-viet-nam-2027-yeu-thuong-va-chia-se"):
+        assert not list((tmp_path / "site").rglob(ident))
+        assert not [p for p in (tmp_path / "site").rglob("*")
+                    if p.suffix in (".html", ".ics", ".xml", ".json") and "noi-bo" not in p.parts
+                    and ident in p.read_text("utf-8")]
 
 
 def test_existing_id_is_refused_and_nothing_is_overwritten(project_with_new_content):

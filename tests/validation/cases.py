@@ -6,11 +6,14 @@ import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
+from noidung.staff.scaffold import EXAMPLE_COMMENT
+
 from .helpers import edit, write
 
 ARTICLE = "docs/vi/tin-bai/posts/bai-mau.md"
 ARTICLE_EN = "docs/en/tin-bai/posts/bai-mau.md"
 CAMPAIGN = "campaigns/chien-dich-mau/campaign.yml"
+CAMPAIGN_VI = "campaigns/chien-dich-mau/vi.md"
 MODULE_A = "docs/vi/tap-huan/hoc-phan-a.md"
 
 
@@ -229,4 +232,34 @@ MUTATIONS: dict[str, Callable[[Path], None]] = {
     "yaml-structure": lambda d: write(d, ARTICLE, "---\n- a\n- b\n---\n"),
     "yaml-too-complex": lambda d: write(d, "docs/vi/index.md", "---\na: &a [*a]\n---\n"),
     "empty-campaign": lambda d: write(d, CAMPAIGN, ""),
+    # What `new` leaves to fill in (noidung.staff.scaffold), in published items and drafts.
+    "placeholder-text-summary": lambda d: edit(d, ARTICLE, "summary: Tóm tắt bài mẫu.",
+                                               "summary: 'CẦN VIẾT: Tóm tắt một-hai câu'"),
+    "placeholder-text-body": lambda d: edit(d, ARTICLE, "Nội dung bài. Gọi Tổng đài 111.",
+                                            "CẦN VIẾT: nội dung chính, viết bằng Markdown."),
+    "placeholder-text-list-item": lambda d: edit(d, MODULE_A, "  - Mục tiêu một.",
+                                                 "  - 'CẦN VIẾT: Mục tiêu học tập'"),
+    "placeholder-text-translation": lambda d: edit(
+        d, ARTICLE_EN, "summary: Summary of the sample article.", "summary: 'TO WRITE: Summary'"),
+    "placeholder-text-in-code-is-fine": lambda d: edit(
+        d, ARTICLE, "Nội dung bài. Gọi Tổng đài 111.",
+        "Gọi Tổng đài 111. Mẫu: `CẦN VIẾT: …`"),
+    "placeholder-text-in-draft": lambda d: (
+        edit(d, ARTICLE, "draft: false", "draft: true"),
+        edit(d, ARTICLE, "summary: Tóm tắt bài mẫu.", "summary: 'CẦN VIẾT: Tóm tắt một-hai câu'"),
+        edit(d, ARTICLE_EN, "Article text.", "TO WRITE: the main text, in Markdown.")),
+    "placeholder-text-in-draft-campaign": lambda d: (
+        edit(d, CAMPAIGN, "materials:", "draft: true\nmaterials:"),
+        edit(d, CAMPAIGN_VI, "Giới thiệu chiến dịch.",
+             "CẦN VIẾT: nội dung chính, viết bằng Markdown.")),
+    "placeholder-example": lambda d: edit(d, CAMPAIGN, "lead_unit: so-van-hoa-the-thao",
+                                          "lead_unit: so-van-hoa-the-thao" + EXAMPLE_COMMENT),
+    "placeholder-example-list": lambda d: edit(d, ARTICLE, "categories: [hoat-dong-phoi-hop]",
+                                               "categories:" + EXAMPLE_COMMENT
+                                               + "\n- hoat-dong-phoi-hop"),
+    "placeholder-example-changed-is-fine": lambda d: edit(
+        d, CAMPAIGN, "topics: [bao-ve-tre-em]", "topics:" + EXAMPLE_COMMENT + "\n- bao-ve-tre-em"),
+    "placeholder-example-in-draft": lambda d: edit(
+        d, CAMPAIGN, "lead_unit: so-van-hoa-the-thao",
+        "draft: true\nlead_unit: so-van-hoa-the-thao" + EXAMPLE_COMMENT),
 }

@@ -313,6 +313,34 @@ EXPECTED: dict[str, list[str]] = {
     'yaml-zero-width-space': [
         "docs/vi/tin-bai/posts/bai-mau.md:4:8: [error] dòng này có dấu cách vô hình, rộng bằng 0 (U+200B) trong tên trường «summary» (tên trông đúng nhưng không khớp) / this line has a zero-width space (U+200B) inside the field name 'summary' (it looks right but does not match) (yaml-syntax)",
     ],
+    'placeholder-example': [
+        "campaigns/chien-dich-mau/campaign.yml:4:1: [error] «lead_unit» vẫn là giá trị ví dụ «so-van-hoa-the-thao» do lệnh new ghi sẵn / 'lead_unit' is still the example value 'so-van-hoa-the-thao' that new wrote (placeholder-example)",
+    ],
+    'placeholder-example-changed-is-fine': [
+    ],
+    'placeholder-example-in-draft': [
+    ],
+    'placeholder-example-list': [
+        "docs/vi/tin-bai/posts/bai-mau.md:7:1: [error] «categories» vẫn là giá trị ví dụ «hoat-dong-phoi-hop» do lệnh new ghi sẵn / 'categories' is still the example value 'hoat-dong-phoi-hop' that new wrote (placeholder-example)",
+    ],
+    'placeholder-text-body': [
+        "docs/vi/tin-bai/posts/bai-mau.md:16:1: [error] nội dung chưa viết, còn dòng «CẦN VIẾT: nội dung chính, viết bằng Markdown.» / the text is not written yet: the line 'CẦN VIẾT: nội dung chính, viết bằng Markdown.' is still there (placeholder-text)",
+    ],
+    'placeholder-text-in-code-is-fine': [
+    ],
+    'placeholder-text-in-draft': [
+    ],
+    'placeholder-text-in-draft-campaign': [
+    ],
+    'placeholder-text-list-item': [
+        "docs/vi/tap-huan/hoc-phan-a.md:10:5: [error] «objectives[0]» chưa viết, còn «CẦN VIẾT: Mục tiêu học tập» / 'objectives[0]' is not written yet: it still says 'CẦN VIẾT: Mục tiêu học tập' (placeholder-text)",
+    ],
+    'placeholder-text-summary': [
+        "docs/vi/tin-bai/posts/bai-mau.md:4:10: [error] «summary» chưa viết, còn «CẦN VIẾT: Tóm tắt một-hai câu» / 'summary' is not written yet: it still says 'CẦN VIẾT: Tóm tắt một-hai câu' (placeholder-text)",
+    ],
+    'placeholder-text-translation': [
+        "docs/en/tin-bai/posts/bai-mau.md:3:10: [error] «summary» chưa viết, còn «TO WRITE: Summary» / 'summary' is not written yet: it still says 'TO WRITE: Summary' (placeholder-text)",
+    ],
 }
 
 

@@ -99,6 +99,8 @@ class Campaign:
     key_messages: list[str]
     body: str
     materials: list[Material] = field(default_factory=list)
+    #: `draft: true` in campaign.yml: shown only in the preview, never published.
+    draft: bool = False
 
     @property
     def url(self) -> str:
@@ -157,7 +159,7 @@ def load_campaign(layout: ContentLayout, campaign_id: str, lang: str) -> Campaig
         id=campaign_id, lang=lang, start=start, end=end, data=data,
         title=title, summary=str(meta.get("summary") or ""),
         key_messages=[str(m) for m in meta.get("key_messages") or []],
-        body=doc.body.strip(), materials=materials,
+        body=doc.body.strip(), materials=materials, draft=data.get("draft") is True,
     )
 
 
@@ -173,10 +175,26 @@ def _material(folder: Path, raw: dict, texts: dict[str, dict]) -> Material:
     )
 
 
-def load_campaigns(layout: ContentLayout, lang: str) -> list[Campaign]:
-    """Every campaign that has text in `lang`, oldest first."""
+def load_campaigns(layout: ContentLayout, lang: str,
+                   include_drafts: bool = False) -> list[Campaign]:
+    """Every campaign that has text in `lang`, oldest first.
+
+    Drafts (`draft: true`) are left out unless `include_drafts` (the preview's
+    BuildContext.include_drafts): every published list (pages, index, topics,
+    calendar, iCalendar feed, home page) comes from this one function.
+    """
     found = [load_campaign(layout, cid, lang) for cid in campaign_ids(layout)]
-    return sorted((c for c in found if c), key=lambda c: (c.start, c.end, c.id))
+    return sorted((c for c in found if c and (include_drafts or not c.draft)),
+                  key=lambda c: (c.start, c.end, c.id))
+
+
+def is_draft_campaign(layout: ContentLayout, campaign_id: str) -> bool:
+    """True when campaigns/<id>/campaign.yml says `draft: true` (unreadable: not a draft)."""
+    try:
+        data = yaml.safe_load((layout.campaigns / campaign_id / "campaign.yml").read_text("utf-8"))
+    except (OSError, yaml.YAMLError):
+        return False
+    return isinstance(data, dict) and data.get("draft") is True
 
 
 # -- formatting ----------------------------------------------------------------

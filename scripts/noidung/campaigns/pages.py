@@ -48,7 +48,7 @@ CALENDAR_SRC = f"{CALENDAR_DIR}/index.md"
 
 def pages(context: BuildContext) -> list[GeneratedPage]:
     """Every campaign page of `context.lang`: campaigns, index, topic listings, calendar."""
-    campaigns = load_campaigns(context.layout, context.lang)
+    campaigns = load_campaigns(context.layout, context.lang, context.include_drafts)
     if not campaigns:
         return []
     articles = related_articles_index(context, campaigns)

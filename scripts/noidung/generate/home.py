@@ -60,7 +60,7 @@ def now_and_news(context: BuildContext) -> str:
     lang, today = context.lang, context.today
     words = strings.section(lang, "home")
     out = []
-    groups = grouped(load_campaigns(context.layout, lang), today)
+    groups = grouped(load_campaigns(context.layout, lang, context.include_drafts), today)
     campaigns = (groups[RUNNING] + groups[UPCOMING])[:CAMPAIGNS_SHOWN]
     if campaigns:
         out.append(f"## {words['now']} {{ #now }}\n\n")

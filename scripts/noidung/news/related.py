@@ -11,6 +11,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from noidung.campaigns.model import is_draft_campaign
 from noidung.content import frontmatter
 from noidung.content.layout import SECTIONS, ContentLayout
 from noidung.news.articles import Article
@@ -94,12 +95,16 @@ def related_links(article: Article, published: list[Article], limit: int = LIMIT
     ]
 
 
-def campaign_link(layout: ContentLayout, campaign_id: str | None, lang: str) -> dict | None:
-    """Link to the campaign an article belongs to, when that campaign exists."""
+def campaign_link(layout: ContentLayout, campaign_id: str | None, lang: str,
+                  include_drafts: bool = False) -> dict | None:
+    """Link to the campaign an article belongs to, when that campaign exists and is
+    published (a draft campaign has no page, except in the preview: `include_drafts`)."""
     if not campaign_id:
         return None
     folder = layout.campaigns / campaign_id
     if not (folder / "campaign.yml").is_file():
+        return None
+    if not include_drafts and is_draft_campaign(layout, campaign_id):
         return None
     title = campaign_id
     for name in (f"{lang}.md", "vi.md"):

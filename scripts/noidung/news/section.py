@@ -91,7 +91,7 @@ class NewsSection:
                 "related": related.related_links(article, self.articles,
                                                  candidates=self._related_pool()),
                 "campaign": related.campaign_link(self.layout, article.meta.get("campaign"),
-                                                  self.lang),
+                                                  self.lang, self.include_drafts),
                 "t": strings.section(self.lang, "news"),
             }
         return context

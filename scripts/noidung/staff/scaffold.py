@@ -5,6 +5,12 @@ schemas in scripts/noidung/content/schemas/ (via noidung.validation.schemas), so
 a schema shows up here without touching this module. Required fields are filled
 (from the command's arguments, or the schema's example), optional ones are
 listed as comments with their description, for staff to uncomment.
+
+What is left to fill in is marked, and the validator (validation/rules/placeholders.py)
+reads the marks from here: text as "CẦN VIẾT: …" / "TO WRITE: …" (TO_WRITE_RE), an
+example value with the comment EXAMPLE_COMMENT (example_value gives the value).
+Articles and campaigns start as drafts (`draft: true`), so an unwritten item is never
+published; modules have no draft state, so theirs are errors at once.
 """
 
 from __future__ import annotations
@@ -22,6 +28,15 @@ from noidung.content.text import nfc, slugify
 from noidung.validation.schemas import load_schema
 
 TO_WRITE = {"vi": "CẦN VIẾT", "en": "TO WRITE"}
+#: Text still to write: "CẦN VIẾT: …" or "TO WRITE: …" (the validator and the
+#: translations report look for exactly this).
+TO_WRITE_RE = re.compile(r"\b(?:" + "|".join(map(re.escape, TO_WRITE.values())) + r"):")
+#: The comment `new` puts after a required field it filled with the schema's example
+#: (a unit, a category, topics): the validator refuses to publish the field while the
+#: mark is there and the value is still the example.
+EXAMPLE_MARK = "VÍ DỤ / EXAMPLE"
+EXAMPLE_COMMENT = (f"  # {EXAMPLE_MARK}: thay bằng giá trị đúng rồi xoá chú thích này / "
+                   "replace with the right value, then delete this comment")
 
 
 @dataclass(frozen=True)
@@ -60,15 +75,33 @@ class Request:
     end: dt.date | None = None
 
 
+def _is_text(spec: dict[str, Any]) -> bool:
+    return bool(spec.get("x-text") or (spec.get("items") or {}).get("x-text"))
+
+
 def _placeholder(spec: dict[str, Any], note: str, lang: str) -> Any:
     """A value that passes the schema: the example, or for text a visible "to write" mark."""
-    text = spec.get("x-text") or (spec.get("items") or {}).get("x-text")
-    if text:
+    if _is_text(spec):
         mark = f"{TO_WRITE[lang]}: {note}"
         return [mark] if spec.get("type") == "array" else mark
+    return example_of(spec)
+
+
+def example_of(spec: dict[str, Any]) -> Any:
+    """The value `new` writes for a required field that is not text: the schema's example."""
     if spec.get("examples"):
         return spec["examples"][0]
     return [] if spec.get("type") == "array" else ""
+
+
+def example_value(schema_kind: str, key: str) -> Any:
+    """What `new` wrote in the field `key` of a `schema_kind` file when it left an
+    EXAMPLE_MARK there (None when `new` never writes an example in that field)."""
+    schema = load_schema(schema_kind)
+    spec = schema.properties.get(key)
+    if spec is None or key not in schema.data.get("required", []) or _is_text(spec):
+        return None
+    return example_of(spec)
 
 
 def _yaml(key: str, value: Any) -> str:
@@ -91,6 +124,9 @@ def _render(schema_kind: str, values: dict[str, Any], lang: str) -> str:
             blocks.append(f"# {note}\n{_yaml(key, values[key])}")
         elif key in required:
             value = _yaml(key, _placeholder(spec, note, lang))
+            if not _is_text(spec):  # an example value: marked, so it cannot go live unread
+                first, _, rest = value.partition("\n")
+                value = first + EXAMPLE_COMMENT + ("\n" + rest if rest else "")
             blocks.append(f"# {note} ({TO_WRITE[lang]})\n{value}")
         else:
             example = _yaml(key, spec["examples"][0] if spec.get("examples") else None)
@@ -144,7 +180,8 @@ def plan(layout: ContentLayout, request: Request, today: dt.date) -> dict[Path, 
         shared |= {"code": _next_module_code(layout), "title": title,
                    "last_reviewed": today.isoformat(), "version": "1.0"}
     else:
-        shared |= {"start_date": start.isoformat(), "end_date": end.isoformat()}
+        # A new campaign too: no page, not on the home page, until staff publish it.
+        shared |= {"start_date": start.isoformat(), "end_date": end.isoformat(), "draft": True}
     body_vi = f"{TO_WRITE['vi']}: nội dung chính, viết bằng Markdown.\n"
     body_en = f"{TO_WRITE['en']}: the main text, in Markdown.\n"
     if request.kind == "chien-dich":

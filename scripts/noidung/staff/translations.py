@@ -43,7 +43,7 @@ import yaml
 from noidung.content import frontmatter
 from noidung.content.layout import POSTS_DIR, SECTIONS, ContentLayout
 from noidung.content.text import nfc
-from noidung.staff import worddiff
+from noidung.staff import scaffold, worddiff
 from noidung.staff.translation_history import Dated, History
 from noidung.validation.schemas import load_schema
 
@@ -55,8 +55,8 @@ KIND_SCHEMAS = {"article": "article-translation", "module": "module-translation"
                 "campaign": "campaign-text"}
 
 
-#: The scaffold's mark for text still to write (staff/scaffold.py: TO_WRITE).
-TO_WRITE_RE = re.compile(r"\b(?:TO WRITE|CẦN VIẾT):")
+#: The scaffold's mark for text still to write (noidung/staff/scaffold.py: TO_WRITE_RE).
+TO_WRITE_RE = scaffold.TO_WRITE_RE
 
 
 COMMAND = "python3 make.py translations"

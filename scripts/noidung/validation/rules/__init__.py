@@ -29,7 +29,7 @@ class Rule:
 
 FAMILY_NAMES = (
     "syntax", "fields", "dates", "ids", "registry", "references", "assets", "prerequisites",
-    "translations", "accessibility", "safety", "privacy",
+    "translations", "accessibility", "safety", "privacy", "placeholders",
 )
 
 
