@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterator
 
 from ..days import advise
@@ -12,6 +13,8 @@ from ..source import dotted
 from . import Rule
 from .fields import example_hint, schema_of
 
+#: YYYY-MM-DD with digits only: a date as staff write it, perhaps a day that does not exist.
+_ISO_SHAPE = re.compile(r"\d{4}-\d{2}-\d{2}")
 E = Severity.ERROR
 RULES = (
     Rule("date-format", E, "ngày viết dạng YYYY-MM-DD và là ngày có thật",
@@ -43,10 +46,8 @@ def check(project: Project) -> Iterator[Problem]:
         for path, value, sub in project.values(source):
             if sub.get("format") != "date" or not isinstance(value, str):
                 continue
-            if len(value) == 10 and value[4] == "-" and value[7] == "-" and \
-                    value.replace("-", "").isdigit() and as_date(value) is None:
-                advice = advise(value)
-                assert advice is not None
+            advice = advise(value) if _ISO_SHAPE.fullmatch(value) else None
+            if advice is not None and not advice.exists:
                 key = next((str(p) for p in reversed(path) if isinstance(p, str)), "")
                 hint_vi, hint_en = example_hint(key, advice)
                 yield problem(
