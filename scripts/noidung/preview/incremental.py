@@ -15,6 +15,9 @@ import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
+from typing import Any
+
+import jinja2
 
 # Private helpers of MkDocs' build, used as `mkdocs.commands.build.build` uses them.
 from mkdocs.commands.build import (
@@ -51,7 +54,7 @@ class _Built:
     config: MkDocsConfig
     files: Files
     nav: Navigation
-    env: object  # jinja2.Environment
+    env: jinja2.Environment
     sources: frozenset[str]  # every watched file that existed, relative to the root
 
 
@@ -89,7 +92,8 @@ class Preview:
         """A fresh config, as `mkdocs serve` makes one for every full build."""
         # MkDocs keeps plugin instances between builds in one cache per process. Each
         # preview keeps its own, so that two previews in one process (tests) stay apart.
-        dict(MkDocsConfig._schema)["plugins"].plugin_cache = self._plugin_cache
+        # A private name of MkDocs' config (tests/preview/test_mkdocs_canary.py watches it).
+        dict(MkDocsConfig._schema)["plugins"].plugin_cache = self._plugin_cache  # type: ignore[attr-defined]
         config = load_config(config_file=str(self.config_file), site_dir=str(self.site_dir))
         if not self._started:  # plugins are kept between builds: start them once
             config.plugins.on_startup(command="serve", dirty=False)
@@ -149,6 +153,7 @@ class Preview:
             for file in files.documentation_pages(inclusion=inclusion):
                 if file.page is None and file.inclusion.is_not_in_nav():
                     Page(None, file, config)
+                assert file.page is not None  # every documentation page has one by now
                 _populate_page(file.page, config, files)
             env = config.plugins.on_env(env, config=config, files=files)
             files.copy_static_files(inclusion=inclusion)
@@ -158,6 +163,7 @@ class Preview:
                 _build_extra_template(template, files, config, nav)
             doc_files = files.documentation_pages(inclusion=inclusion)
             for file in doc_files:
+                assert file.page is not None
                 _build_page(file.page, config, doc_files, nav, env,
                             excluded=file.inclusion.is_excluded())
             config.plugins.on_post_build(config=config)
@@ -312,38 +318,46 @@ class Preview:
     def _src(rel: str) -> str:
         return "/".join(PurePosixPath(rel).parts[2:])  # docs/<lang>/a/b.md -> a/b.md
 
+    @property
+    def kept(self) -> _Built:
+        """The kept build that an update works on (the first build made it)."""
+        if self.built is None:
+            raise _NeedsFullBuild("chưa dựng lần nào / not built yet")
+        return self.built
+
     def _render(self, page: Page) -> None:
-        built = self.built
-        assert built is not None
+        built = self.kept
         _populate_page(page, built.config, built.files)
         doc_files = built.files.documentation_pages(inclusion=InclusionLevel.is_in_serve)
         _build_page(page, built.config, doc_files, built.nav, built.env,
                     excluded=page.file.inclusion.is_excluded())
 
     def _update_page(self, rel: str) -> list[str]:
-        file = self.built.files.get_file_from_path(self._src(rel))
+        file = self.kept.files.get_file_from_path(self._src(rel))
+        if file is None or file.page is None:
+            raise _NeedsFullBuild(rel)
         self._render(file.page)
         return [file.url]
 
     def _update_asset(self, rel: str) -> list[str]:
-        file = self.built.files.get_file_from_path(self._src(rel))
+        file = self.kept.files.get_file_from_path(self._src(rel))
         if file is None:
             raise _NeedsFullBuild(rel)
         file.copy_file()
         return [file.url]
 
     def _update_article(self, rel: str) -> list[str]:
-        built = self.built
+        built = self.kept
         file = built.files.get_file_from_path(self._src(rel))
         if file is None:
             # Serving a translation: its original changed, but this language has no
             # text for the article yet (the stand-in page keeps its title).
             return []
-        post = file.page
-        blog = built.config.plugins.get("material/blog")
+        post: Any = file.page  # Material's Post: its config and authors are the blog's own
+        blog: Any = built.config.plugins.get("material/blog")
         self._plugin().merge_post(file)
         try:
-            fresh = type(post)(file, built.config)  # reads and checks the merged front matter
+            fresh: Any = type(post)(file, built.config)  # reads and checks the merged front matter
         finally:
             file.page = post  # the constructor took the file for itself, even if it failed
         # Date, slug, draft and categories place the post in URLs and listings.
@@ -359,7 +373,7 @@ class Preview:
         return [file.url]
 
     def _update_generated(self, names: list[str] | None) -> list[str]:
-        built = self.built
+        built = self.kept
         pages = self._plugin().generated(names)
         done = []
         for generated in pages:

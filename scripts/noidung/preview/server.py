@@ -222,7 +222,7 @@ class _Server(LiveReloadServer):
 
     # -- requests --------------------------------------------------------------------
 
-    def _serve_request(self, environ: dict, start_response: Callable) -> list[bytes] | None:
+    def _serve_request(self, environ: dict, start_response: Callable) -> Iterable[bytes] | None:
         """/_preview/… from the preview itself, everything else as MkDocs serves it."""
         path = environ["PATH_INFO"].encode("latin-1").decode("utf-8", "ignore")
         self._request.path = path

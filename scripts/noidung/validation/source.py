@@ -30,7 +30,7 @@ MAX_VALUES = 20_000
 MAX_DEPTH = 60
 
 
-class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
+class _Loader(_BaseLoader):
     """Safe YAML, except that dates stay strings: the schema checks their form itself."""
 
 
