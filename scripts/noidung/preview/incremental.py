@@ -4,6 +4,9 @@ The first build follows `mkdocs.commands.build.build` and keeps what it made
 (config, files, navigation, template environment); an edit then renders only
 its pages through the same plugins (see tests/preview/test_mkdocs_canary.py
 for the MkDocs names this leans on).
+
+One concern at a little over 400 lines: the first build and each kind of update share the
+kept state (`_Built`) and MkDocs' private steps; split apart, each piece would need the whole.
 """
 
 from __future__ import annotations
