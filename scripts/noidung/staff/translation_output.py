@@ -11,8 +11,10 @@ import re
 from collections.abc import Iterator
 from dataclasses import asdict
 
+from noidung.campaigns.model import is_draft_campaign
 from noidung.generate.context import BuildContext, GeneratedPage
 from noidung.i18n.languages import format_date
+from noidung.news.articles import language_articles
 from noidung.staff import worddiff
 from noidung.staff.translation_history import History
 from noidung.staff.translations import (
@@ -235,6 +237,18 @@ def staff_page(context: BuildContext) -> list[GeneratedPage]:
         history = History(context.layout.root)
         items = [i for lang in others
                  for i in report(context.layout, lang, context.original_lang, history)]
-        return as_markdown(items, context.lang, history.note)
+        return as_markdown(_published_only(items, context), context.lang, history.note)
 
     return [GeneratedPage(STAFF_PAGE, markdown, title="Bản dịch / Translations")]
+
+
+def _published_only(items: list[TranslationItem], context: BuildContext) -> list[TranslationItem]:
+    """The page is part of the published site: drafts and future articles, and draft
+    campaigns, are left out of it (the terminal report, and the preview, still list them)."""
+    if context.include_drafts:
+        return items
+    published = {a.id for a in language_articles(context.layout, context.original_lang,
+                                                 context.original_lang, context.today)}
+    return [i for i in items
+            if not (i.kind == "article" and i.id not in published)
+            and not (i.kind == "campaign" and is_draft_campaign(context.layout, i.id))]
